@@ -1,0 +1,27 @@
+"""Dấu chỉ mức độ khẩn and độ mật: stamps printed as their own line in the header."""
+
+from __future__ import annotations
+
+import re
+
+from congvan.data.types import SECRECY, URGENCY
+from congvan.pipeline.normalize import fold, is_upper
+from congvan.readers.base import Line
+
+
+def _mark(lines: list[Line], table: tuple[tuple[str, str], ...]) -> str | None:
+    for line in lines:
+        key = re.sub(r"[^\wđ ]", " ", fold(line.text)).split()
+        if not key or not is_upper(line.text):
+            continue
+        joined = " ".join(key)
+        for word, value in table:
+            if joined == word or joined.startswith(word + " ") and len(key) <= 4 or joined.endswith(" " + word) \
+                    and len(key) <= 4:
+                return value
+    return None
+
+
+def extract(header: list[Line]) -> tuple[str | None, str | None]:
+    """Return (urgency, confidentiality)."""
+    return _mark(header, URGENCY), _mark(header, SECRECY)

@@ -1,0 +1,63 @@
+"""Cited documents: every numbered document the text mentions, with its type and date."""
+
+from __future__ import annotations
+
+import re
+
+from congvan.data.types import CODE_TYPES, TYPE_NAMES
+from congvan.extractors.dates import to_date
+from congvan.extractors.number import normalise
+
+_TYPES = "|".join(re.escape(n) for n in TYPE_NAMES + ["Văn bản", "Luật", "Hiến pháp", "Bộ luật"])
+NUMBER = r"\d{1,6}(?:\s*/\s*(?:19|20)\d\d)?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&.]*(?:\s*[-–]\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*"
+PARTY_NUMBER = r"\d{1,6}\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*"
+CITE = re.compile(
+    rf"(?:(?P<type>{_TYPES})(?:\s+[^\d\s,.;:()]+){{0,6}}?\s+)?(?:số|số:|số hiệu)?\s*"
+    rf"(?P<number>{PARTY_NUMBER}|{NUMBER})"
+    r"(?:\s*(?:ngày|,\s*ngày)\s*(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|"
+    r"(?P<d2>\d{1,2})\s*tháng\s*(?P<m2>\d{1,2})\s*năm\s*(?P<y2>\d{4})))?",
+    re.I,
+)
+
+
+def extract(texts: list[str], own_number: str | None) -> list[dict]:
+    """All distinct cited numbers, first mention kept (it usually carries the type and date)."""
+    found: dict[str, dict] = {}
+    own = (own_number or "").casefold()
+    for text in texts:
+        for m in CITE.finditer(text):
+            number = normalise(m["number"])
+            if not re.search(r"/[A-ZĐa-zđ]", number) or number.casefold() == own:
+                continue
+            if re.fullmatch(r"\d+/\d+", number):
+                continue
+            kind = _type(m["type"], number)
+            day = to_date(m["d"] or m["d2"], m["m"] or m["m2"], m["y"] or m["y2"]) if (m["d"] or m["d2"]) else None
+            entry = {"type": kind, "number": number, "date": day.isoformat() if day else None,
+                     "issuer": None, "text": m.group(0).strip()}
+            key = number.casefold()
+            if key not in found:
+                found[key] = entry
+            else:
+                old = found[key]
+                old["type"] = old["type"] or entry["type"]
+                old["date"] = old["date"] or entry["date"]
+    return list(found.values())
+
+
+def _type(printed: str | None, number: str) -> str | None:
+    if printed and printed.casefold() not in ("văn bản",):
+        for name in TYPE_NAMES + ["Luật", "Hiến pháp", "Bộ luật"]:
+            if name.casefold() == printed.casefold():
+                return name
+    code = re.split(r"[/-]", number.split("/")[-1])[0]
+    party = re.match(r"\d+-([A-Za-zĐđ]+)/", number)
+    if party:
+        code = party.group(1)
+    if "/" in number and number.count("/") >= 1:
+        codes = number.split("/")[-1].split("-")
+        if len(codes) > 1 and codes[0].casefold() in CODE_TYPES:
+            return CODE_TYPES[codes[0].casefold()]
+    if party and code.casefold() in CODE_TYPES:
+        return CODE_TYPES[code.casefold()]
+    return "Công văn" if printed and printed.casefold() == "văn bản" else None

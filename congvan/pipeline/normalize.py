@@ -1,0 +1,96 @@
+"""Text normalisation: NFC for output, folded keys for matching, and splitting of merged header lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONES), re.IGNORECASE)
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200c\u200d\ufeff]")
+
+
+def _retone(match: re.Match[str]) -> str:
+    found = match.group(0)
+    new = _OLD_TONES[found.lower()]
+    return new.upper() if found.isupper() else (new[0].upper() + new[1:] if found[0].isupper() else new)
+
+
+def clean(text: str) -> str:
+    """NFC, Đ for the look-alike Ð, soft hyphens dropped, spaces collapsed; the printed text otherwise."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    text = _ZERO_WIDTH.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Match key: clean, new-style tone placement (hoà → hòa), ASCII dashes, casefolded."""
+    text = _OLD_TONE_RE.sub(_retone, clean(text))
+    return _DASHES.sub("-", text).casefold()
+
+
+def retone(text: str) -> str:
+    """Old-style tone placement to the new style, keeping case (for matching regexes on printed text)."""
+    return _OLD_TONE_RE.sub(_retone, text)
+
+
+def is_upper(text: str) -> bool:
+    """True when the letters of text are (nearly) all capitals."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+_SMALL_WORDS = {"và", "của", "các", "có", "trực", "thuộc", "nhân", "dân", "ban"}
+
+
+def title_case(text: str) -> str:
+    """'PHÓ CHỦ TỊCH' → 'Phó Chủ tịch'; 'CHÁNH VĂN PHÒNG' → 'Chánh Văn phòng'. Only for all-caps input."""
+    if not is_upper(text):
+        return text
+    parts = []
+    for piece in re.split(r"(,\s*)", text.lower()):
+        words = piece.split(" ")
+        out = []
+        for i, word in enumerate(words):
+            if i == 0 or (out and out[-1] in ("phó", "chánh", "tổng", "thủ")) and word not in _SMALL_WORDS:
+                word = word[:1].upper() + word[1:]
+            out.append(word)
+        parts.append(" ".join(out))
+    text = "".join(parts)
+    return re.sub(r"^(Phó|Chánh|Tổng|Quyền) (\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+
+
+def agency_case(text: str) -> str:
+    """Printed agency names in capitals to Vietnamese name case: 'SỞ TƯ PHÁP' → 'Sở Tư pháp'."""
+    if not is_upper(text):
+        return text
+    words = text.lower().split()
+    out: list[str] = []
+    place_mode = False
+    for i, word in enumerate(words):
+        bare = word.strip(",;()")
+        if bare in {"ubnd", "hđnd", "mttq", "tw", "vn"}:
+            out.append(word.upper())
+            continue
+        if i == 0 or place_mode:
+            word = word[:1].upper() + word[1:]
+        elif out and out[-1].strip(",").lower() in ("bộ", "sở", "cục", "vụ", "ban", "tổng", "viện", "và",
+                                                       "phòng", "đoàn", "hội", "trường", "trung", "đài"):
+            if bare not in _SMALL_WORDS and bare not in ("tâm", "cục", "nhân"):
+                word = word[:1].upper() + word[1:]
+        if bare in ("tỉnh", "huyện", "quận", "xã", "phường", "trấn", "phố", "khu") and i > 0:
+            place_mode = True
+        out.append(word)
+    return " ".join(out)

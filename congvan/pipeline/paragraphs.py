@@ -1,0 +1,65 @@
+"""Join the physical lines of a PDF body into paragraphs, using indentation and line ends."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from congvan.readers.base import Line
+
+LABEL_START = re.compile(
+    r"^\s*(?:(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+[\dIVXLC]+|[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]|"
+    r"[a-zđ]\s*[.)]|[-–•+*]\s|Nơi nhận)"
+)
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
+
+
+def drop_page_numbers(lines: list[Line]) -> list[Line]:
+    """Remove lines that only carry a page number (first or last line of a page)."""
+    out = []
+    for i, line in enumerate(lines):
+        if _PAGE_NUMBER.match(line.text):
+            first = i == 0 or lines[i - 1].page != line.page
+            last = i + 1 == len(lines) or lines[i + 1].page != line.page
+            if first or last:
+                continue
+        out.append(line)
+    return out
+
+
+def join_paragraphs(lines: list[Line]) -> list[Line]:
+    """Merge wrapped lines (only lines with positions; others are paragraphs already)."""
+    if not lines or all(line.x0 is None for line in lines):
+        return lines
+    margin = Counter(round(line.x0 or 0) // 4 for line in lines if line.x0 is not None).most_common(1)[0][0] * 4
+    right = max((line.x1 or 0) for line in lines)
+    out: list[Line] = []
+    for line in lines:
+        if out and _continues(out[-1], line, margin, right):
+            prev = out[-1]
+            out[-1] = replace(prev, text=_join(prev.text, line.text), x1=line.x1)
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: Line, line: Line, margin: float, right: float) -> bool:
+    if line.x0 is None or prev.x0 is None or LABEL_START.match(line.text):
+        return False
+    if line.x0 > margin + 12:
+        return False
+    if line.column == "right" and prev.column != "right":
+        return False
+    prev_full = (prev.x1 or 0) >= right - 40
+    if prev.text.rstrip().endswith((".", ":", ";")) and not prev_full:
+        return False
+    if line.page == prev.page and line.top is not None and prev.top is not None and line.top - prev.top > 40:
+        return False
+    return True
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("-") and not left.endswith(" -"):
+        return left + right
+    return left + " " + right

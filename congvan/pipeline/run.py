@@ -1,0 +1,121 @@
+"""The pipeline for one document: load → normalise → segment into zones → extract → validate."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from congvan import readers
+from congvan.extractors import clauses as clause_tree
+from congvan.extractors import dates, distribution, doctype, issuer, marks, number, recipients, references, signer
+from congvan.pipeline import zones as zoning
+from congvan.pipeline.normalize import clean, fold
+from congvan.pipeline.paragraphs import drop_page_numbers, join_paragraphs
+from congvan.readers.base import Layout, Line
+
+SCHEMA_VERSION = "1.0"
+
+
+def extract_file(path: str | Path) -> dict:
+    """Read and extract one file; raises readers.ReadError for unreadable input."""
+    path = Path(path)
+    layout = readers.read(path)
+    data = path.read_bytes()
+    return extract_layout(layout, hashlib.sha256(data).hexdigest())
+
+
+def extract_layout(layout: Layout, sha256: str = "") -> dict:
+    """Run every extractor over a read document and return the contract's JSON object (validated)."""
+    from congvan.schemas.models import DocumentResult
+
+    warnings = list(layout.warnings)
+    lines = [replace(line, text=clean(line.text)) for line in layout.lines]
+    lines = [line for line in lines if line.text]
+    lines = zoning.split_merged(drop_page_numbers(lines))
+    document, tasks, more = extract_lines(lines, layout.stamps)
+    warnings += more
+    result = {
+        "schema_version": SCHEMA_VERSION,
+        "source": {"path": layout.path, "sha256": sha256, "format": layout.format, "pages": layout.pages,
+                   "ocr": layout.ocr},
+        "document": document,
+        "tasks": tasks,
+        "warnings": warnings,
+    }
+    return DocumentResult.model_validate(result).model_dump(mode="json")
+
+
+def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict], list[str]]:
+    """Header, body and footer fields from normalised lines."""
+    warnings: list[str] = []
+    kg = _find_recipients_start(lines)
+    tname, tindex, trest = doctype.type_line(lines, 0, kg if kg is not None else min(len(lines), 40))
+    header_end = kg if kg is not None else (tindex + 1 if tindex is not None else min(len(lines), 12))
+    header = lines[:header_end]
+    num, parts, more, num_index = number.extract(header)
+    warnings += more
+    place, iso, more = dates.extract(header, stamps)
+    warnings += more
+    iss, parent, more = issuer.extract(header, num_index)
+    warnings += more
+    issuer_keys = {fold(x) for x in (iss, parent) if x}
+    subject, after_subject = doctype.vv_subject(header)
+    body_start = header_end
+    if tname and tindex is not None:
+        typed_subject, after = doctype.subject_lines(lines, tindex, trest, issuer_keys)
+        subject = typed_subject or subject
+        if kg is None:
+            body_start = after
+    elif kg is None:
+        body_start = max(i for i in (after_subject, num_index, _date_index(lines)) if i is not None) + 1 \
+            if any(i is not None for i in (after_subject, num_index, _date_index(lines))) else 0
+    doc_type = tname or ("Công văn" if subject and parts.get("type_code") is None else None)
+    doc_type = doc_type or doctype.type_from_code(parts.get("type_code")) or "Công văn"
+    if not subject:
+        warnings.append("subject (trích yếu) not found")
+    block: list[Line] = []
+    if kg is not None:
+        end = zoning._recipients_end(lines, kg)
+        block, body_start = lines[kg:end], end
+    recips, blank = recipients.extract(block)
+    footer_start = zoning.find_footer(lines, body_start)
+    footer_end = zoning.find_footer_end(lines, footer_start)
+    body = join_paragraphs(lines[body_start:footer_start])
+    footer = lines[footer_start:footer_end]
+    dist, sig_lines = distribution.extract(footer)
+    if blank and dist:
+        recips = [d for d in dist if fold(d) not in ("như trên",) and not fold(d).startswith("lưu")]
+    sign, more = signer.extract(sig_lines)
+    warnings += more
+    if not dist:
+        warnings.append("distribution (Nơi nhận) not found")
+    if kg is None and doc_type in ("Công văn", "Tờ trình", "Báo cáo"):
+        warnings.append("recipients (Kính gửi) not found")
+    urgency, secrecy = marks.extract(lines[: max(header_end, body_start)])
+    tree = clause_tree.build([(p.text, p.label) for p in body])
+    refs = references.extract([subject or ""] + [p.text for p in body], num)
+    document = {
+        "issuer": iss, "parent_issuer": parent, "number": num, "number_parts": parts, "type": doc_type,
+        "place": place, "date": iso, "subject": subject, "urgency": urgency, "confidentiality": secrecy,
+        "recipients": recips, "references": refs, "signer": sign, "distribution": dist,
+        "clauses": [c.to_dict() for c in tree],
+    }
+    return document, [], warnings
+
+
+def _find_recipients_start(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines[:60]):
+        if zoning.KINH_GUI.match(line.text) or (zoning.DIEN.search(line.text) and len(line.text) < 80
+                                               and line.text.rstrip().endswith(":")):
+            return i
+        if zoning.NOI_NHAN.match(line.text):
+            return None
+    return None
+
+
+def _date_index(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines[:25]):
+        if dates.LONG.search(line.text) or dates.SHORT.search(line.text):
+            return i
+    return None

@@ -1,0 +1,172 @@
+"""Segment a read document into zones: header, body, footer (Nơi nhận + signature) and the rest."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from congvan.pipeline.normalize import clean, is_upper, retone
+from congvan.readers.base import Line
+
+QUOC_HIEU = re.compile(r"C[ỘO]NG\s*H[ÒO]À?A?\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM", re.I)
+TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc", re.I)
+PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+SEPARATOR = re.compile(r"[-_=*–—~.]{3,}")
+KINH_GUI = re.compile(r"^\s*(Kính\s+gửi|Kính\s+mời|Đồng\s+kính\s+gửi|Thành\s+phần\s+mời|Kính\s+trình)\s*:?", re.I)
+DIEN = re.compile(r"\bđiện\s*:\s*", re.I)
+NOI_NHAN = re.compile(r"^\s*[-–]?\s*N[ơo]i\s*nh[ậa]n\s*:?", re.I)
+SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S", re.I)
+BODY_OPENER = re.compile(
+    r"\s(?=(?:Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"
+    r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự|Ủy ban nhân dân tỉnh nhận được)\b)"
+)
+PLACE_DATE = re.compile(
+    r"((?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*\.?\s?){1,5}),\s*ngày\s*(?:\d|\.|…|\s+tháng)", re.U
+)
+NUMBER_START = re.compile(r"\bS[ốô]\s*:?\s*(?=[\d/.…_ ]*/|\d)")
+VV = re.compile(r"\b(V/v|V/V|V\.v|Về việc)\b")
+
+
+@dataclass
+class Zones:
+    header: list[Line] = field(default_factory=list)
+    recipients: list[Line] = field(default_factory=list)  # the Kính gửi / Điện block, first line included
+    body: list[Line] = field(default_factory=list)
+    footer: list[Line] = field(default_factory=list)
+    rest: list[Line] = field(default_factory=list)  # attachments after the signature
+
+
+def _cut(line: Line, positions: list[int]) -> list[Line]:
+    pieces = []
+    start = 0
+    for pos in sorted(set(positions)) + [len(line.text)]:
+        text = clean(SEPARATOR.sub(" ", line.text[start:pos])) if pos > start else ""
+        if text and not SEPARATOR.fullmatch(text):
+            pieces.append(replace(line, text=text))
+        start = pos
+    return pieces
+
+
+def split_merged(lines: list[Line], header_window: int = 14) -> list[Line]:
+    """Split lines where a scrape or a PDF run glued separate header components together."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        text = retone(line.text)
+        cuts: list[int] = []
+        for pattern in (QUOC_HIEU, TIEU_NGU):
+            m = pattern.search(text)
+            if m:
+                cuts += [m.start(), m.end()]
+        for m in SEPARATOR.finditer(text):
+            if not text[m.start():].startswith("./."):
+                cuts += [m.start(), m.end()]
+        if index < header_window:
+            for pattern in (NUMBER_START, VV):
+                m = pattern.search(text)
+                if m and m.start() > 0 and not re.search(r"(?:theo|tại|của)\s*$", text[: m.start()], re.I):
+                    cuts.append(m.start())
+            m = KINH_GUI.pattern and re.search(r"(?<!^)\b(Kính\s+gửi|Kính\s+mời)\s*:", text)
+            if m:
+                cuts.append(m.start())
+            m = PLACE_DATE.search(text)
+            if m and m.start() > 0 and not QUOC_HIEU.search(text[m.start():m.end()]):
+                cuts.append(m.start())
+        pieces = _cut(line, [c for c in cuts if 0 < c < len(text)]) if cuts else [line]
+        if line.column is None and len(pieces) > 1:
+            pieces = [_column_for(piece, i, pieces) for i, piece in enumerate(pieces)]
+        for piece in pieces:
+            out.extend(_split_kinh_gui_body(piece))
+    return out
+
+
+def _column_for(piece: Line, i: int, pieces: list[Line]) -> Line:
+    if QUOC_HIEU.search(piece.text) or TIEU_NGU.search(piece.text):
+        return replace(piece, column="right")
+    if i + 1 < len(pieces) and QUOC_HIEU.search(pieces[i + 1].text):
+        return replace(piece, column="left")
+    return piece
+
+
+def _split_kinh_gui_body(line: Line) -> list[Line]:
+    """'Kính gửi: X Trong thời gian qua, …' (scrapes) → the address line and the body paragraph."""
+    if not KINH_GUI.match(line.text) or len(line.text) < 120:
+        return [line]
+    m = BODY_OPENER.search(line.text, 12)
+    if not m:
+        return [line]
+    return [replace(line, text=line.text[: m.start()].strip()), replace(line, text=line.text[m.end():].strip())]
+
+
+def _recipients_end(lines: list[Line], start: int) -> int:
+    """Index after the Kính gửi block that starts at `start`."""
+    first = lines[start].text
+    after_colon = KINH_GUI.sub("", first) if KINH_GUI.match(first) else DIEN.split(first, 1)[-1]
+    end = start + 1
+    if after_colon.strip() and not after_colon.strip().startswith(("-", "+", "•")):
+        # one addressee on the same line; more may follow as dash lines or wrapped lines
+        if after_colon.rstrip().endswith(".") and not (end < len(lines) and _is_item(lines[end].text)):
+            return end
+    previous = after_colon.strip() or "x"
+    while end < len(lines):
+        text = lines[end].text.strip()
+        if _is_item(text):
+            pass
+        elif previous.endswith((";", ".", ":")) or not previous:
+            if not (previous.endswith(":") or _looks_like_name(text)):
+                break
+        elif lines[end].column == "right" and lines[end - 1].column != "right":
+            break
+        if len(text) > 300 or re.match(r"^(\d+|[IVX]+)[.)]\s", text):
+            break
+        previous = text
+        end += 1
+        if text.endswith(".") and not text.endswith("./.") and not (end < len(lines) and _is_item(lines[end].text)):
+            break
+    return end
+
+
+def _is_item(text: str) -> bool:
+    return text.lstrip().startswith(("-", "+", "•", "–", "‒"))
+
+
+def _looks_like_name(text: str) -> bool:
+    return len(text) < 140 and not re.search(r"\b(đề nghị|thực hiện|căn cứ|theo)\b", text[:40], re.I) and \
+        text.rstrip().endswith((";", ".", ","))
+
+
+def find_footer(lines: list[Line], start: int) -> int:
+    """Index where the Nơi nhận / signature zone begins (len(lines) when there is none)."""
+    for i in range(start, len(lines)):
+        if NOI_NHAN.match(lines[i].text):
+            j = i
+            while j > start and _is_signature_line(lines[j - 1]):
+                j -= 1
+            return j
+    for i in range(start, len(lines)):
+        if SIGN_PREFIX.match(lines[i].text) and (len(lines) - i) < 12:
+            return i
+    for i in range(max(start, len(lines) - 8), len(lines)):
+        if lines[i].column == "right" and is_upper(lines[i].text) and len(lines[i].text) < 60:
+            return i
+    return len(lines)
+
+
+def _is_signature_line(line: Line) -> bool:
+    text = line.text.strip()
+    if SIGN_PREFIX.match(text):
+        return True
+    return line.column == "right" and is_upper(text) and len(text) < 70
+
+
+def find_footer_end(lines: list[Line], footer: int) -> int:
+    """End of the signature zone: attachments (a new page with its own header, PHỤ LỤC…) are left out."""
+    seen_name = False
+    for i in range(footer + 1, len(lines)):
+        text = lines[i].text
+        if QUOC_HIEU.search(text) or re.match(r"^\s*(PHỤ LỤC|Phụ lục)\b", text) or PARTY.search(text):
+            return i
+        if lines[i].page != lines[i - 1].page and seen_name and lines[i].page > lines[footer].page:
+            return i
+        if not is_upper(text) and not NOI_NHAN.match(text) and not _is_item(text):
+            seen_name = True
+    return len(lines)

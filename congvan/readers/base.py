@@ -1,0 +1,42 @@
+"""The intermediate form every reader produces: a flat list of text lines with layout hints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ReadError(Exception):
+    """A file that cannot be read; the message says why (the caller adds the file name)."""
+
+
+@dataclass
+class Line:
+    """One line (or paragraph) of text with whatever layout hints the format carries."""
+
+    text: str
+    column: str | None = None  # "left" | "right" for two-column zones, None for full width
+    page: int = 1
+    bold: bool = False
+    italic: bool = False
+    align: str | None = None  # "center" | "right" | "left" | "justify" | None
+    x0: float | None = None  # left edge in points (PDF) where known
+    x1: float | None = None  # right edge in points (PDF) where known
+    top: float | None = None  # top edge in points (PDF) where known
+    table: int | None = None  # index of the table the line came from (docx/html)
+    row: int | None = None
+    cell: int | None = None
+    label: str | None = None  # list label restored from Word auto-numbering ("1.", "a)")
+
+
+@dataclass
+class Layout:
+    """A read document: its lines in reading order plus what the reader learnt on the way."""
+
+    path: str
+    format: str  # txt | md | docx | pdf | pdf-ocr | image | html | doc
+    lines: list[Line]
+    pages: int = 1
+    ocr: bool = False
+    warnings: list[str] = field(default_factory=list)
+    # Texts found outside the page flow (e.g. e-signature stamps/annotations in PDFs).
+    stamps: list[str] = field(default_factory=list)

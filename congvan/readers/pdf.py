@@ -1,0 +1,148 @@
+"""Text-layer PDFs via pypdfium2: text runs with positions, grouped into lines and split into columns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from congvan.readers.base import Layout, Line, ReadError
+
+_GAP = 24.0  # points of horizontal blank that separate two columns on one line
+_SIG_DATE = re.compile(r"(\d{1,2}:\d{2}:\d{2})?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+@dataclass
+class _Run:
+    left: float
+    top: float
+    right: float
+    bottom: float
+    text: str
+
+
+def read(path: str) -> Layout:
+    """Read a PDF's text layer; a PDF without text gives a Layout with no lines and a warning."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise ReadError(f"not a readable PDF ({exc})") from exc
+    try:
+        lines: list[Line] = []
+        stamps: list[str] = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            width, height = page.get_size()
+            runs = _runs(page)
+            lines.extend(_lines(runs, index + 1, width, height))
+            stamps.extend(_annotation_texts(page))
+        layout = Layout(path=path, format="pdf", lines=lines, pages=len(pdf), stamps=stamps)
+        if not any(line.text.strip() for line in lines):
+            layout.warnings.append("PDF has no text layer (scanned image); OCR is needed")
+        return layout
+    finally:
+        pdf.close()
+
+
+def _runs(page) -> list[_Run]:
+    """Text runs: pdfium's own lines (clean text order), cut where characters jump horizontally."""
+    textpage = page.get_textpage()
+    text = textpage.get_text_range()
+    runs: list[_Run] = []
+    chars: list[tuple[str, tuple[float, float, float, float]]] = []
+
+    def flush() -> None:
+        boxes = [box for ch, box in chars if not ch.isspace() and box[2] > box[0]]
+        words = "".join(ch for ch, _ in chars).strip()
+        if boxes and words:
+            runs.append(_Run(min(b[0] for b in boxes), max(b[3] for b in boxes),
+                             max(b[2] for b in boxes), min(b[1] for b in boxes), words))
+        chars.clear()
+
+    previous_right: float | None = None
+    for index, ch in enumerate(text):
+        if ch in "\r\n":
+            flush()
+            previous_right = None
+            continue
+        box = textpage.get_charbox(index)
+        if ch.isspace() or box[2] <= box[0]:
+            chars.append((" " if ch.isspace() else ch, box))
+            continue
+        if previous_right is not None and box[0] - previous_right > _GAP:
+            flush()
+        chars.append((ch, box))
+        previous_right = box[2]
+    flush()
+    textpage.close()
+    for run in runs:
+        run.text = re.sub(r"\s+", " ", run.text.replace("\ufffe", "").replace("\x02", ""))
+    return runs
+
+
+def _lines(runs: list[_Run], page_no: int, width: float, height: float) -> list[Line]:
+    """Group runs whose vertical extents overlap into lines, then split lines at wide gaps."""
+    runs.sort(key=lambda r: (-r.top, r.left))
+    groups: list[list[_Run]] = []
+    for run in runs:
+        if groups:
+            last = groups[-1]
+            ref = last[0]
+            overlap = min(ref.top, run.top) - max(ref.bottom, run.bottom)
+            if overlap > 0.5 * min(ref.top - ref.bottom, run.top - run.bottom):
+                last.append(run)
+                continue
+        groups.append([run])
+    lines: list[Line] = []
+    mid = width / 2
+    for group in groups:
+        group.sort(key=lambda r: r.left)
+        segments: list[list[_Run]] = [[group[0]]]
+        for run in group[1:]:
+            if run.left - segments[-1][-1].right > _GAP:
+                segments.append([run])
+            else:
+                segments[-1].append(run)
+        for seg in segments:
+            left, right = seg[0].left, max(r.right for r in seg)
+            text = " ".join(r.text for r in seg)
+            text = re.sub(r"\s+", " ", text).strip()
+            column = None
+            if len(segments) > 1 or right - left < width * 0.42:
+                if left >= mid - 20:
+                    column = "right"
+                elif right <= mid + 20:
+                    column = "left"
+            lines.append(
+                Line(text=text, column=column, page=page_no, x0=round(left, 1), x1=round(right, 1),
+                     top=round(height - max(r.top for r in seg), 1),
+                     align="center" if abs((left + right) / 2 - mid) < 25 and right - left < width * 0.6 else None)
+            )
+    return lines
+
+
+def _annotation_texts(page) -> list[str]:
+    """Texts of annotations and signature fields (e-signing systems stamp number/date there)."""
+    import pypdfium2.raw as raw
+
+    texts = []
+    for i in range(raw.FPDFPage_GetAnnotCount(page)):
+        annot = raw.FPDFPage_GetAnnot(page, i)
+        for key in (b"Contents", b"T", b"TU"):
+            value = _annot_string(raw, annot, key)
+            if value and value.strip():
+                texts.append(value.strip())
+        raw.FPDFPage_CloseAnnot(annot)
+    return texts
+
+
+def _annot_string(raw, annot, key: bytes) -> str:
+    import ctypes
+
+    size = raw.FPDFAnnot_GetStringValue(annot, key, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    raw.FPDFAnnot_GetStringValue(annot, key, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size)
+    return buffer.raw[: size - 2].decode("utf-16-le", errors="ignore")
