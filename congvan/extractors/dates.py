@@ -11,7 +11,7 @@ LONG = re.compile(r"ngày\s*(?P<d>\d{1,2}|[._…\s]*)\s*tháng\s*(?P<m>\d{1,2}|[
 SHORT = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
 PLACE = re.compile(r"([^,;:]{2,60}?),\s*ngày\b", re.I)
 STAMP_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-_PLACE_JUNK = re.compile(r"^(?:.*\b(?:V/v|Số)\b[^A-ZĐ]*|[^A-ZĐÀ-Ỹ]*)")
+_PLACE_JUNK = re.compile(r"^[^A-ZĐÀ-Ỹ]*")
 
 
 def to_date(day: str | int, month: str | int, year: str | int) -> date | None:
@@ -28,14 +28,9 @@ def extract(header: list[Line], stamps: list[str]) -> tuple[str | None, str | No
     candidates = [line for line in header if line.column == "right"] + [line for line in header if line.column != "right"]
     text = " ".join(line.text for line in candidates)
     m = LONG.search(text) or SHORT.search(text)
-    place = None
+    place = _place(header)
     iso = None
     if m:
-        pm = None
-        for pm in PLACE.finditer(text[: m.start() + 6]):
-            pass
-        if pm:
-            place = _clean_place(pm.group(1))
         day, month, year = m["d"].strip(" ._…"), m["m"].strip(" ._…"), m["y"]
         found = to_date(day, month, year) if day and month else None
         if found:
@@ -53,12 +48,24 @@ def extract(header: list[Line], stamps: list[str]) -> tuple[str | None, str | No
     return place, iso, warnings
 
 
+def _place(header: list[Line]) -> str | None:
+    """The địa danh: the words before ', ngày' on the date line."""
+    for line in header:
+        pm = PLACE.search(line.text)
+        if pm:
+            return _clean_place(pm.group(1))
+    return None
+
+
 def _clean_place(raw: str) -> str | None:
-    text = _PLACE_JUNK.sub("", raw).strip(" .-–")
-    words = text.split()
-    if not words:
-        return None
-    return " ".join(words[-5:])
+    words = raw.replace("*", " ").split()
+    kept: list[str] = []
+    for word in reversed(words):  # the place is the run of capitalised words before the comma
+        if not word[:1].isupper() or len(kept) == 5 or re.search(r"[/\d]", word) or \
+                (len(word) > 1 and word.isupper() and not raw.isupper()):
+            break
+        kept.insert(0, word)
+    return " ".join(kept) or None
 
 
 def _from_stamp(stamps: list[str], month: str, year: str) -> str | None:

@@ -24,6 +24,7 @@ PLACE_DATE = re.compile(
     r"((?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*\.?\s?){1,5}),\s*ngày\s*(?:\d|\.|…|\s+tháng)", re.U
 )
 NUMBER_START = re.compile(r"\bS[ốô]\s*:?\s*(?=[\d/.…_ ]*/|\d)")
+_CAPS_TAIL = re.compile(r"(?<=[.:]\s)(?:[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ,]{1,}\s?)+(?=\s*[-_=]{3,}|$)")
 VV = re.compile(r"\b(V/v|V/V|V\.v|Về việc)\b")
 
 
@@ -70,6 +71,10 @@ def split_merged(lines: list[Line], header_window: int = 14) -> list[Line]:
                 cuts.append(m.start())
             m = PLACE_DATE.search(text)
             if m and m.start() > 0 and not QUOC_HIEU.search(text[m.start():m.end()]):
+                cuts.append(m.start())
+        if index < 3 and not is_upper(text):
+            m = _CAPS_TAIL.search(text)
+            if m and m.start() > 0:
                 cuts.append(m.start())
         pieces = _cut(line, [c for c in cuts if 0 < c < len(text)]) if cuts else [line]
         if line.column is None and len(pieces) > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from congvan.readers import stamps as stamped
 from congvan.readers.base import Layout, Line, ReadError
 
 _GAP = 24.0  # points of horizontal blank that separate two columns on one line
@@ -31,15 +32,19 @@ def read(path: str) -> Layout:
     try:
         lines: list[Line] = []
         stamps: list[str] = []
+        width = 0.0
         for index in range(len(pdf)):
             page = pdf[index]
-            width, height = page.get_size()
+            page_width, height = page.get_size()
+            width = width or page_width
             runs = _runs(page)
-            lines.extend(_lines(runs, index + 1, width, height))
+            lines.extend(_lines(runs, index + 1, page_width, height))
             stamps.extend(_annotation_texts(page))
         layout = Layout(path=path, format="pdf", lines=lines, pages=len(pdf), stamps=stamps)
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image); OCR is needed")
+        elif stamps and stamped.needs_fill(lines):
+            layout.warnings += stamped.fill(path, lines, width)
         return layout
     finally:
         pdf.close()
