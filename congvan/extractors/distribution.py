@@ -6,7 +6,7 @@ import re
 
 from congvan.extractors.signer import split_tail
 from congvan.pipeline.normalize import is_upper
-from congvan.pipeline.zones import NOI_NHAN, SIGN_PREFIX
+from congvan.pipeline.zones import NOI_NHAN, PERSON, SIGN_PREFIX
 from congvan.readers.base import Line
 
 _ITEM = re.compile(r"^\s*[-–+•‒]\s*")
@@ -50,4 +50,5 @@ def extract(footer: list[Line]) -> tuple[list[str], list[str]]:
 
 
 def _signature_like(text: str) -> bool:
-    return bool(SIGN_PREFIX.match(text)) or (is_upper(text) and len(text) < 70)
+    return bool(SIGN_PREFIX.match(text) or (is_upper(text) and len(text) < 70) or PERSON.match(text)
+                or re.match(r"^\(?\s*(Đã ký|đã ký)", text))

@@ -80,7 +80,10 @@ def vv_subject(header: list[Line]) -> tuple[str | None, int | None]:
                     j += 1
                     continue
                 break
-            if line.column is None or nxt.column != line.column or re.search(r",\s*ngày\s", nxt.text):
+            same_block = line.column is None and nxt.column is None and line.align is not None \
+                and nxt.align == line.align and len(nxt.text) < 120
+            if not same_block and (line.column is None or nxt.column != line.column) or \
+                    re.search(r",\s*ngày\s", nxt.text):
                 break
             parts.append(nxt.text.strip())
             j += 1

@@ -7,7 +7,7 @@ import re
 from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, title_case
 from congvan.readers.base import Line
 
-PREFIX = re.compile(r"(?<![\wÀ-ỹ])(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]?\s+(?=\S)", re.I)
+PREFIX = re.compile(r"(?<![\wÀ-ỹ])(?:(TM|KT|TL|TUQ|T/M|K/T|T/L|T\.M|K\.T|T\.L)(?:\s*\.\s*|\s+)|(Q)\.\s*)(?=\S)")
 TITLE_WORDS = (
     r"(?:(?:TM|KT|TL|TUQ|Q)\.|T/M|K/T|T/L|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|CHỦ NHIỆM|THỦ TƯỚNG|"
     r"CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CỤC TRƯỞNG|VỤ TRƯỞNG|TỔNG CỤC TRƯỞNG|BÍ THƯ|CHÁNH THANH TRA|TRƯỞNG PHÒNG|"
@@ -76,7 +76,7 @@ def _parse_caps(caps: list[str], signer: dict) -> None:
         signer["title"] = title_case(text.replace(" | ", " ").strip())
         return
     last = prefixes[-1]
-    signer["authority"] = AUTHORITIES[last.group(1).lower()]
+    signer["authority"] = AUTHORITIES[(last.group(1) or last.group(2)).lower()]
     after = text[last.end():].strip(" |")
     if " | " in after:
         behalf, title = after.split(" | ", 1)

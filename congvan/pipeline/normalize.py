@@ -15,7 +15,7 @@ _OLD_TONES = {
 }
 _OLD_TONE_RE = re.compile("|".join(_OLD_TONES), re.IGNORECASE)
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200c\u200d\ufeff]")
 
 

@@ -30,7 +30,7 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     from congvan.schemas.models import DocumentResult
 
     warnings = list(layout.warnings)
-    lines = [replace(line, text=clean(line.text)) for line in layout.lines]
+    lines = [replace(piece, text=clean(piece.text)) for line in layout.lines for piece in zoning.split_tabs(line)]
     lines = [line for line in lines if line.text]
     lines = zoning.split_merged(drop_page_numbers(lines))
     document, tasks, more = extract_lines(lines, layout.stamps)

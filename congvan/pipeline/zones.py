@@ -48,6 +48,28 @@ def _cut(line: Line, positions: list[int]) -> list[Line]:
     return pieces
 
 
+_TABS = re.compile(r"\t+| {4,}")
+PERSON = re.compile(r"^(?:[A-ZĐ][\wÀ-ỹ]*\s+){1,5}[A-ZĐ][\wÀ-ỹ]*$")
+
+
+def _right_piece(piece: str) -> bool:
+    return bool(QUOC_HIEU.search(piece) or TIEU_NGU.search(piece) or re.search(r",\s*ngày\b", piece)
+                or SIGN_PREFIX.match(piece) or re.match(r"^\(?(Đã ký|đã ký)", piece)
+                or (is_upper(piece) and len(piece) < 60) or (PERSON.match(piece) and not is_upper(piece)))
+
+
+def split_tabs(line: Line) -> list[Line]:
+    """A line laid out in two columns with tabs or runs of spaces → its left and right parts."""
+    if line.column is not None or not _TABS.search(line.text):
+        return [replace(line, text=line.text.replace("\t", " "))]
+    pieces = [p.strip() for p in _TABS.split(line.text) if p.strip()]
+    for k in range(1, len(pieces)):
+        if _right_piece(pieces[k]) and not (is_upper(pieces[0]) and is_upper(pieces[k]) and k > 1):
+            left, right = " ".join(pieces[:k]), " ".join(pieces[k:])
+            return [replace(line, text=left, column="left"), replace(line, text=right, column="right")]
+    return [replace(line, text=" ".join(pieces))]
+
+
 def split_merged(lines: list[Line], header_window: int = 14) -> list[Line]:
     """Split lines where a scrape or a PDF run glued separate header components together."""
     out: list[Line] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from congvan.readers import stamps as stamped
@@ -82,7 +83,7 @@ def _runs(page) -> list[_Run]:
     flush()
     textpage.close()
     for run in runs:
-        run.text = re.sub(r"\s+", " ", run.text.replace("\ufffe", "").replace("\x02", ""))
+        run.text = unicodedata.normalize("NFC", re.sub(r"\s+", " ", run.text.replace("\ufffe", "").replace("\x02", "")))
     return runs
 
 

@@ -37,6 +37,10 @@ def _gaps(lines: list[Line]) -> list[tuple[str, Line, Line]]:
     return found
 
 
+def field_word(field: str) -> str:
+    return {"day": "ngày", "month": "tháng"}.get(field, "Số")
+
+
 def _ink_band(image):
     """Binarise and keep the tallest band of rows with ink (drops rules and stray text above/below)."""
     from PIL import ImageOps
@@ -56,8 +60,25 @@ def _ink_band(image):
     return ImageOps.expand(image, border=5, fill=255)
 
 
+INLINE_GAP = re.compile(r"(?P<field>ngày|tháng|Số\s*:)(?P<gap>\s+)(?=tháng|năm|/)")
+
+
+def _inline_gaps(textpage) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Blank gaps inside one text run ('ngày      tháng'), located by character boxes on page 1."""
+    text = textpage.get_text_range()
+    found = []
+    for m in INLINE_GAP.finditer(text[:1500]):
+        left = textpage.get_charbox(m.end("field") - 1)
+        right = textpage.get_charbox(m.end("gap"))
+        if right[0] - left[2] > 12:
+            field = {"ngày": "day", "tháng": "month"}.get(m["field"], "number")
+            found.append((field, (left[2] + 1, left[1], right[0] - 1, left[3])))
+    return found
+
+
 def needs_fill(lines: list[Line]) -> bool:
-    return bool(_gaps(lines))
+    head = " ".join(line.text for line in lines[:25] if line.page == 1)
+    return bool(_gaps(lines)) or bool(re.search(r"ngày\s+tháng|tháng\s+năm|Số\s*:\s*/", head))
 
 
 def fill(path: str, lines: list[Line], width: float) -> list[str]:
@@ -73,14 +94,30 @@ def fill(path: str, lines: list[Line], width: float) -> list[str]:
         pdf.init_forms()
         page = pdf[0]
         image = page.render(scale=SCALE, may_draw_forms=True).to_pil().convert("L")
-        for field, before, after in gaps:
-            box = ((before.x1 or 0) + 1, (before.top or 0) - 8, (after.x0 or 0) - 1, (before.top or 0) + 20)
+        page_height = page.get_height()
+        boxes = [(field, before, ((before.x1 or 0) + 1, (before.top or 0) - 8, (after.x0 or 0) - 1,
+                                  (before.top or 0) + 20)) for field, before, after in gaps]
+        if not boxes:
+            textpage = page.get_textpage()
+            for field, (left, bottom, right, top) in _inline_gaps(textpage):
+                line = next((ln for ln in lines if ln.page == 1 and ln.top is not None
+                             and abs(ln.top - (page_height - top)) < 6 and field_word(field) in ln.text), None)
+                if line is not None:
+                    boxes.append((field, line, (left, page_height - top - 8, right, page_height - top + 20)))
+            textpage.close()
+        for field, before, box in boxes:
             crop = _ink_band(image.crop(tuple(round(v * SCALE) for v in box)))
             digits = re.sub(r"\D", "", ocr.image_to_text(crop, psm=7, lang="eng", digits=True))
-            if not digits or (field != "number" and not 1 <= int(digits) <= 31):
+            if not digits or (field == "day" and not 1 <= int(digits) <= 31) or \
+                    (field == "month" and not 1 <= int(digits) <= 12):
                 warnings.append(f"{field} is blank in the text layer and could not be read from the stamp")
                 continue
-            before.text = f"{before.text} {digits}"
+            word = field_word(field)
+            if before.text.rstrip().endswith(word) or word == "Số":
+                before.text = re.sub(rf"({word}\s*:?)(\s*)(?=\S|$)", rf"\1 {digits} ", before.text, count=1).strip() \
+                    if not before.text.rstrip().endswith(word) else f"{before.text} {digits}"
+            else:
+                before.text = re.sub(rf"{word}\s+(?=tháng|năm)", f"{word} {digits} ", before.text, count=1)
             warnings.append(f"{field} {digits} read by OCR from the e-signature stamp")
     finally:
         pdf.close()
