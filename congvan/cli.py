@@ -37,6 +37,9 @@ def extract(file: Path) -> None:
     except ReadError as exc:
         click.echo(f"error: {file}: {exc}", err=True)
         sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - a clerk gets one line, not a traceback
+        click.echo(f"error: {file}: internal error while extracting ({type(exc).__name__}: {exc})", err=True)
+        sys.exit(3)
     click.echo(_dump(result))
 
 

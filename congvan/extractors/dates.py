@@ -60,11 +60,18 @@ def _place(header: list[Line]) -> str | None:
 def _clean_place(raw: str) -> str | None:
     words = raw.replace("*", " ").split()
     kept: list[str] = []
-    for word in reversed(words):  # the place is the run of capitalised words before the comma
-        if not word[:1].isupper() or len(kept) == 5 or re.search(r"[/\d]", word) or \
+    index = len(words) - 1
+    while index >= 0 and len(kept) < 6:  # the place is the run of capitalised words before the comma
+        word = words[index]
+        if word in ("phố", "xã", "trấn") and index > 0 and words[index - 1][:1].isupper():
+            kept[:0] = [words[index - 1], word]
+            index -= 2
+            continue
+        if not word[:1].isupper() or re.search(r"[/\d]", word) or \
                 (len(word) > 1 and word.isupper() and not raw.isupper()):
             break
         kept.insert(0, word)
+        index -= 1
     return " ".join(kept) or None
 
 

@@ -101,7 +101,15 @@ def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict
         "recipients": recips, "references": refs, "signer": sign, "distribution": dist,
         "clauses": [c.to_dict() for c in tree],
     }
-    return document, [], warnings
+    from datetime import date as _date
+
+    from congvan.extractors import tasks as task_rules
+
+    context = task_rules.Context(number=num, doc_date=_date.fromisoformat(iso) if iso else None,
+                                 recipients=recips, issuer=iss, doc_type=doc_type)
+    tasks, more = task_rules.extract(tree, context)
+    warnings += more
+    return document, tasks, warnings
 
 
 def _find_recipients_start(lines: list[Line]) -> int | None:

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command: set up (idempotent), lint, then the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ruff check congvan tests benchmarks
+.venv/bin/python -m pytest -q

@@ -1,0 +1,53 @@
+"""The dev corpus through the shared scorer: quality must not drop below the floors reached."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from congvan.pipeline.batch import run_batch
+from tests.conftest import DEV, SHARED
+
+SCANS = {"055", "060", "090", "103"}
+# Floors reached on the digital dev documents (everything but the scans); raise them when quality improves.
+FLOORS = {"header_accuracy": 0.95, "recipients_f1": 0.90, "task_f1": 0.0}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    if not (DEV / "docs").is_dir() or not (SHARED / "eval" / "score.py").is_file():
+        pytest.skip("../shared (dev corpus and scorer) is not present on this machine")
+    root = tmp_path_factory.mktemp("corpus")
+    docs, gold, out = root / "docs", root / "gold", root / "out"
+    docs.mkdir()
+    gold.mkdir()
+    for path in sorted((DEV / "docs").iterdir()):
+        if path.stem in SCANS:
+            continue
+        if path.suffix == ".doc" and not shutil.which("soffice"):
+            continue
+        shutil.copy(path, docs / path.name)
+        shutil.copy(DEV / "gold" / f"{path.stem}.gold.json", gold / f"{path.stem}.gold.json")
+    summary = run_batch([docs], out, jobs=2)
+    result, _ = _scorer().score(Path(gold), Path(out), show_errors=False)
+    result["summary"] = summary
+    return result
+
+
+def test_every_digital_dev_document_converts(scored: dict) -> None:
+    assert scored["summary"]["failed"] == 0, scored["summary"]["failures"]
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_quality_floor(scored: dict, metric: str) -> None:
+    assert scored[metric] >= FLOORS[metric], f"{metric} {scored[metric]} fell below {FLOORS[metric]}"
