@@ -133,21 +133,20 @@ def _recipients_end(lines: list[Line], start: int) -> int:
         # one addressee on the same line; more may follow as dash lines or wrapped lines
         if after_colon.rstrip().endswith(".") and not (end < len(lines) and _is_item(lines[end].text)):
             return end
-    previous = after_colon.strip() or "x"
+    previous = after_colon.strip()
     while end < len(lines):
         text = lines[end].text.strip()
-        if _is_item(text):
-            pass
-        elif previous.endswith((";", ".", ":")) or not previous:
-            if not (previous.endswith(":") or _looks_like_name(text)):
-                break
-        elif lines[end].column == "right" and lines[end - 1].column != "right":
-            break
         if len(text) > 300 or re.match(r"^(\d+|[IVX]+)[.)]\s", text):
             break
+        if lines[end].column == "right" and lines[end - 1].column != "right" and (previous or end > start + 1):
+            break
+        if not _is_item(text):
+            continues = (not previous.endswith((";", ".")) or text[:1].islower()) and _looks_like_name(text)
+            if not continues:
+                break
         previous = text
         end += 1
-        if text.endswith(".") and not text.endswith("./.") and not (end < len(lines) and _is_item(lines[end].text)):
+        if text.endswith(".") and not (end < len(lines) and _is_item(lines[end].text)):
             break
     return end
 
@@ -157,8 +156,7 @@ def _is_item(text: str) -> bool:
 
 
 def _looks_like_name(text: str) -> bool:
-    return len(text) < 140 and not re.search(r"\b(đề nghị|thực hiện|căn cứ|theo)\b", text[:40], re.I) and \
-        text.rstrip().endswith((";", ".", ","))
+    return len(text) < 160 and not re.search(r"\b(đề nghị|thực hiện|căn cứ|theo|nhận được)\b", text[:40], re.I)
 
 
 def find_footer(lines: list[Line], start: int) -> int:
