@@ -261,6 +261,16 @@ CONTINUATIONS: tuple[str, ...] = (
     "cấp trung ương",
 )
 
+# Of those, the ones after which a name is over: "các đơn vị liên quan, tổ chức thực hiện".
+TERMINAL_CONTINUATIONS: tuple[str, ...] = ("có liên quan", "liên quan")
+
+# Compounds read whole inside a name although they hold a stop word: "Ban Chỉ đạo phòng, chống tham
+# nhũng", "Ban Quản lý dự án đầu tư xây dựng các công trình …".
+NAME_PARTS: tuple[str, ...] = (
+    "công trình", "chương trình", "đầu tư xây dựng", "phòng, chống", "phòng chống", "giao thông",
+    "tổ chức xã hội", "thành lập", "độc lập", "bàn giao", "thư ký", "tiếp nhận và trả kết quả",
+)
+
 # Phrases that continue a collective only: "các bệnh viện trong tỉnh", "… trên địa bàn tỉnh".
 COLLECTIVE_TAILS: tuple[str, ...] = (
     "trên địa bàn", "trong tỉnh", "trong ngành", "trong và ngoài tỉnh", "ngoài công lập", "công lập",
@@ -288,7 +298,20 @@ STOP_PHRASES: tuple[str, ...] = (
     "đăng tải", "lấy ý kiến", "góp ý", "bổ sung", "sửa đổi", "điều chỉnh", "áp dụng", "đẩy mạnh", "nâng cao",
     "quản lý", "tạo điều kiện", "sử dụng", "nộp", "chuyển", "làm", "phát động", "thẩm tra", "giám sát",
     "thanh tra", "sau đây", "đây", "cùng", "chỉ", "hết", "tất cả", "mỗi", "từng", "theo quy định",
-    "tháp tùng",
+    "tháp tùng", "họp", "giải đáp", "tháo gỡ", "phát hiện", "làm đầu mối", "là đầu mối", "tiếp xúc",
+    "đối thoại", "khắc phục", "chấn chỉnh", "thống nhất", "trao đổi", "lưu ý", "quan tâm", "nhanh chóng",
+    "có ý kiến", "tích cực", "hoàn thiện", "kiện toàn", "thành lập", "tăng", "giảm",
+    "đồng ý", "chấp thuận", "kiến nghị", "trả lời", "phúc đáp", "kính trình", "kính đề nghị", "trình bày",
+    "giới thiệu", "ghi nhận", "biểu dương", "khen thưởng", "xác định", "thay", "thay mặt", "đại diện",
+    "phân công", "chịu", "đảm nhận", "đảm nhiệm", "điều hành", "sắp xếp", "tiếp", "thi hành",
+    "ngày càng", "vừa", "còn", "lại", "đưa", "đề ra", "nhiệm vụ", "tình hình", "kết quả",
+)
+
+# Single function words that end a name read backwards ("… của Chương trình"); other one-word stops
+# may be the second half of a compound ("Chương trình", "Ngoại giao").
+FUNCTION_WORDS: tuple[str, ...] = (
+    "của", "về", "để", "với", "tại", "theo", "trong", "là", "được", "đã", "sẽ", "thì", "mà", "nếu", "khi",
+    "từ", "đến", "này", "đó", "nêu", "như", "bằng", "qua", "hoặc", "hay", "cho", "trên", "dưới", "do", "vì",
 )
 
 # A stronger subset, also applied to printed lists: a verb after a name means the name is over.
@@ -296,6 +319,25 @@ LIST_STOP_PHRASES: tuple[str, ...] = (
     "chủ trì", "phối hợp", "thực hiện", "có trách nhiệm", "chịu trách nhiệm", "khẩn trương", "tham mưu",
     "báo cáo", "theo dõi", "nghiên cứu", "rà soát", "hướng dẫn", "triển khai", "tiến hành", "chỉ đạo",
     "đề nghị", "xem xét", "tham gia", "căn cứ", "tổng hợp", "đôn đốc", "cập nhật", "hoàn thành", "gửi về",
+)
+
+# Stop phrases that may sit inside a printed name ("Các cơ quan, tổ chức", "Đoàn thanh tra"): a printed
+# list item is not cut there.
+LIST_KEEP: tuple[str, ...] = (
+    "tổ chức", "quản lý", "giám sát", "thanh tra", "kiểm tra", "đăng ký", "thống kê", "đánh giá",
+    "thẩm định", "hỗ trợ", "tiếp nhận", "phát hành", "tuyên truyền", "công khai",
+)
+
+# One-word stops that end a printed item when they follow a lowercase word ("Sở Nội vụ trình …").
+LIST_SINGLE_STOPS: tuple[str, ...] = (
+    "trình", "gửi", "về", "để", "cho", "với", "theo", "tại", "nhằm", "khi", "nếu", "là", "được", "đã",
+    "sẽ", "đang", "cần", "phải", "trong", "từ", "đến", "trước", "sau", "ngày", "qua",
+)
+
+# Collectives printed without "các": "Sở, ban, ngành, Ủy ban nhân dân huyện, thị xã là đầu mối".
+COLLECTIVE_LISTS: tuple[str, ...] = (
+    "Sở, ban, ngành", "Sở, ngành", "Bộ, ngành", "Bộ, cơ quan ngang Bộ", "Cơ quan, đơn vị", "Cơ quan, tổ chức",
+    "Cơ quan, đơn vị, địa phương", "Sở, ban, ngành, đoàn thể",
 )
 
 # Capitalised words that open a new sentence, never a name part: "… Sở Nội vụ Căn cứ Công văn …".

@@ -147,10 +147,16 @@ _COLLECTIVE_PHRASES = _Phrases(data.COLLECTIVE_PHRASES)
 _COLLECTIVE_CONT = _Phrases(data.COLLECTIVE_CONTINUATIONS)
 _COLLECTIVE_TAILS = _Phrases(data.COLLECTIVE_TAILS)
 _CONTINUATIONS = _Phrases(data.CONTINUATIONS)
+_TERMINAL = {_keys(p) for p in data.TERMINAL_CONTINUATIONS}
+_NAME_PARTS = _Phrases(data.NAME_PARTS + data.COLLECTIVE_PHRASES)
+_FUNCTION_WORDS = {_keys(w) for w in data.FUNCTION_WORDS}
 _STOPS = _Phrases(data.STOP_PHRASES)
 _LIST_STOPS = _Phrases(data.LIST_STOP_PHRASES)
+_LIST_KEEP = {_keys(p) for p in data.LIST_KEEP}
+_LIST_SINGLE = {_keys(p) for p in data.LIST_SINGLE_STOPS}
+_COLLECTIVE_LISTS = _Phrases(data.COLLECTIVE_LISTS)
 _STARTERS = _Phrases(data.SENTENCE_STARTERS)
-_STOP_TUPLES = {_keys(p) for p in data.STOP_PHRASES}
+_STOP_TUPLES = {k for k in map(_keys, data.STOP_PHRASES) if len(k) > 1}
 _STARTER_TUPLES = {_keys(p) for p in data.SENTENCE_STARTERS}
 _STOP_MAX = max(len(k) for k in _STOP_TUPLES | _STARTER_TUPLES)
 _CUA_PARENTS = _Phrases(data.CUA_PARENTS)
@@ -233,7 +239,9 @@ class _Parser:
                 break
             keys = tuple(t.key for t in self.toks[j - size:j])
             first = self.toks[j - size]
-            if (first.low and keys in _STOP_TUPLES) or (first.cap and keys in _STARTER_TUPLES):
+            if first.low and (keys in _STOP_TUPLES or keys in _FUNCTION_WORDS):
+                return True
+            if first.cap and keys in _STARTER_TUPLES:
                 return True
         return False
 
@@ -312,6 +320,8 @@ class _Parser:
         m = _PERSON_COLLECTIVES.match(self.toks, i)
         if m and t.cap and self.agency_start(i + m):
             return "persons"
+        if t.cap and _COLLECTIVE_LISTS.match(self.toks, i):
+            return "list"
         if (t.cap or lower_ok) and _FULL_NAMES.match(self.toks, i):
             return "full"
         if self.head_at(i, lower_ok=lower_ok):
@@ -471,8 +481,13 @@ class _Parser:
                     if m:
                         j += m
                         continue
-                m = _COLLECTIVE_PHRASES.match(self.toks, j) if t.low else 0
-                m = m or _CONTINUATIONS.match(self.toks, j)
+                m = _NAME_PARTS.match(self.toks, j) if t.low else 0
+                if not m:
+                    keys = _CONTINUATIONS.match_keys(self.toks, j)
+                    if keys in _TERMINAL:
+                        j += len(keys)
+                        break
+                    m = len(keys)
                 if not m and collective:
                     m = _COLLECTIVE_TAILS.match(self.toks, j)
                 if m:
@@ -532,6 +547,8 @@ class _Parser:
                     j = k
                     continue
             break
+        while j > i and self.key(j - 1) in (",", "và", "-", "/", "&"):
+            j -= 1
         return j
 
     # -- whole names ---------------------------------------------------------------------------------
@@ -610,10 +627,12 @@ class _Parser:
                 place = place[4:]
         return [_Name(self.span(i, e), head=self.span(i, j), locality=place, bare=e == j)], e
 
-    def parse_collective(self, i: int, plural: bool, titled: bool) -> tuple[list[_Name], int] | None:
-        """'các cơ quan, đơn vị có liên quan', 'các Sở: A, B', or (after a title) 'cơ quan ngang Bộ'."""
+    def parse_collective(self, i: int, kind: str, titled: bool) -> tuple[list[_Name], int] | None:
+        """'các cơ quan, đơn vị có liên quan', 'các Sở: A, B', 'Sở, ban, ngành', or (after a title)
+        'cơ quan ngang Bộ'."""
+        plural = kind != "collective"
         j = i if plural else i + 1
-        m = self.collective_noun(j)
+        m = _COLLECTIVE_LISTS.match(self.toks, j) if kind == "list" else self.collective_noun(j)
         if not m:
             return None
         noun_end = j + m
@@ -628,7 +647,7 @@ class _Parser:
         if not plural and self.key(e) == ":" and not is_label and self.new_agency_at(e + 1):
             return [], e + 1  # a category label ('Các cơ quan thuộc Chính phủ:'): its members follow
         text = self.span(i, e)
-        return [_Name("Các " + text if plural else _cap_first(text))], e
+        return [_Name("Các " + text if kind == "plural" else _cap_first(text))], e
 
     def parse_agency(self, i: int, lower_ok: bool = False, titled: bool = False) -> tuple[list[_Name], int] | None:
         """The body (or bodies, for a group) starting at i, and the index after it."""
@@ -647,8 +666,8 @@ class _Parser:
             if sub is None:
                 return None
             return [_Name(_cap_first(self.span(i, sub[1])))], sub[1]
-        if kind in ("collective", "plural"):
-            return self.parse_collective(i, kind == "plural", titled)
+        if kind in ("collective", "plural", "list"):
+            return self.parse_collective(i, kind, titled)
         if kind == "full":
             j = i + _FULL_NAMES.match(self.toks, i)
             e = self.suffix_end(self.locality_end(j, titled))
@@ -742,14 +761,52 @@ class _Parser:
         return pieces
 
     def list_cut(self, a: int, b: int) -> int:
-        """Where a verb ends a printed item ('Sở Y tế chủ trì …'), or b."""
+        """Where the words of a printed item stop being a name ('Sở Y tế chủ trì …'), or b."""
         depth = 0
-        for k in range(a, b):
+        k = a
+        while k < b:
             t = self.toks[k]
             depth += (t.key == "(") - (t.key == ")")
-            if k >= a + 2 and depth <= 0 and t.low and _LIST_STOPS.match(self.toks, k):
+            if k < a + 2 or depth > 0 or not t.low:
+                k += 1
+                continue
+            m = _NAME_PARTS.match(self.toks, k) or _COLLECTIVE_TAILS.match(self.toks, k)
+            if t.key == "tại" and (self.key(k + 1) == "các" or _LEVELS.match(self.toks, k + 1)):
+                m = 1
+            if m:
+                k += m
+                continue
+            keys = _CONTINUATIONS.match_keys(self.toks, k)
+            if keys in _TERMINAL:
+                nxt = self.tok(k + len(keys))
+                return k + len(keys) if nxt is not None and nxt.low else b
+            if t.key == "của" and self.cua_end(k) == k:
                 return k
+            if _LIST_STOPS.match(self.toks, k):
+                return k
+            keys = _STOPS.match_keys(self.toks, k)
+            if len(keys) > 1 and keys not in _LIST_KEEP:
+                return k
+            if keys and _STOPS.match_keys(self.toks, k) in _LIST_SINGLE and self.toks[k - 1].low:
+                return k
+            k += 1
         return b
+
+    def list_start(self, a: int, b: int) -> int:
+        """Skip lowercase lead-in words before the first body of an item ('phối hợp với Sở Y tế');
+        -1 when the item opens with such words and names no body at all."""
+        if self.new_agency_at(a) or not self.toks[a].low:
+            return a
+        for k in range(a, min(b, a + 8)):
+            t = self.toks[k]
+            if self.new_agency_at(k):
+                return k
+            if t.word and not t.low:
+                break
+        first = self.toks[a]
+        if _STOPS.match(self.toks, a) or first.key in ("các", "giữa", "của"):
+            return -1
+        return a
 
     def group_label(self, a: int, b: int) -> _Group | str | None:
         """A list label before a colon: a group, 'category' (members are full names), or None."""
@@ -878,8 +935,11 @@ def split_agencies(text: str) -> list[str]:
     names: list[str] = []
     joined: list[bool] = []
     for item in items:
-        b = parser.list_cut(item["a"], item["b"])
-        printed = _clean(parser.span(item["a"], b))
+        a = item["a"] if item["group"] is not None else parser.list_start(item["a"], item["b"])
+        if a < 0:
+            continue
+        b = parser.list_cut(a, item["b"])
+        printed = _clean(parser.span(a, b))
         if not printed:
             continue
         if item["group"] is not None:

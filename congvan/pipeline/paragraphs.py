@@ -38,7 +38,7 @@ def join_paragraphs(lines: list[Line]) -> list[Line]:
     for line in lines:
         if out and _continues(out[-1], line, margin, right):
             prev = out[-1]
-            out[-1] = replace(prev, text=_join(prev.text, line.text), x1=line.x1)
+            out[-1] = replace(prev, text=_join(prev.text, line.text), x1=line.x1, top=line.top, page=line.page)
         else:
             out.append(line)
     return out
