@@ -14,12 +14,21 @@ from datetime import date
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
 from congvan.extractors.deadlines import find_deadline, find_recurrence
-from congvan.pipeline.normalize import fold
+from congvan.pipeline.normalize import fold, is_upper
 
+# A request to someone (not the noun: "theo đề nghị của", "việc đề nghị", "nhiệm vụ được giao").
+REQUEST = re.compile(
+    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )"
+    r"\b(giao|yêu cầu|đề nghị|kiến nghị|kính trình|đề xuất)\b(?! của| số| tại|:$| này)"
+)
 # Words that make a clause a directive on their own.
 DIRECTIVE = re.compile(
-    r"\b(giao|yêu cầu|đề nghị|kính đề nghị|kính trình|trình|chủ trì|có trách nhiệm|chịu trách nhiệm|"
-    r"trân trọng đề nghị|kiến nghị|đề xuất .{0,40}xem xét|khẩn trương|phải|cần)\b"
+    r"\b(chủ trì(?! (hội nghị|cuộc họp|họp))|có trách nhiệm|chịu trách nhiệm|khẩn trương|phải|cần)\b"
+)
+NOT_DIRECTIVE = re.compile(r"\bdo .{0,80}chủ trì|\bđồng chủ trì|chủ trì (hội nghị|cuộc họp)")
+BACKGROUND = re.compile(
+    r"^\W*(trong thời gian qua|thời gian qua|vừa qua|nhằm|để|thực hiện|triển khai|đến nay|hiện nay|qua |"
+    r"ngày \d|căn cứ|xét|trên cơ sở|tiếp theo|phúc đáp|theo |sau khi|được sự|[^,.]{0,80}\bnhận được\b)"
 )
 # Verbs that open an action item under an agency heading or lead-in.
 ACTION = re.compile(
@@ -27,7 +36,7 @@ ACTION = re.compile(
     r"kiểm tra|theo dõi|đôn đốc|bố trí|tăng cường|tiếp tục|đẩy mạnh|chuẩn bị|gửi|cử|đăng ký|nghiên cứu|"
     r"tập trung|bảo đảm|đảm bảo|khẩn trương|chỉ đạo|tổng hợp|phổ biến|quán triệt|lập|cập nhật|nâng cao|"
     r"thành lập|kiện toàn|tạo điều kiện|tăng|giải quyết|xử lý|công bố|ban hành|phải|cung cấp|đánh giá|"
-    r"rà soát|liệt kê|hoàn thiện|hoàn thành|bổ sung|mời|dự|tham dự|tham gia|nghiêm túc|chấp hành|"
+    r"rà soát|liệt kê|hoàn thiện|hoàn thành|bổ sung|mời|tham gia|nghiêm túc|chấp hành|căn cứ|"
     r"thường xuyên|định kỳ|kịp thời|chủ động|làm|đề xuất|trình|quản lý|giám sát|phát huy|sắp xếp|"
     r"tiếp nhận|đề nghị|kiểm soát|duy trì|tuyên truyền|vận động|huy động|sử dụng|ưu tiên|chịu trách nhiệm)\b"
 )
@@ -36,7 +45,7 @@ NOT_TASK = re.compile(
     r"trong thời gian qua|kết quả|tình hình|về |đối với|nhằm|mục đích|yêu cầu:$|trân trọng|đây là)"
 )
 BOILERPLATE = re.compile(
-    r"(nếu có (khó khăn|vướng mắc|phát sinh)|trường hợp có (khó khăn|vướng mắc)|có khó khăn, vướng mắc|"
+    r"(nếu có (gì )?(khó khăn|vướng mắc|phát sinh)|trường hợp có (khó khăn|vướng mắc)|có khó khăn, vướng mắc|"
     r"thông báo (để|cho) .{0,120}(biết|thực hiện)\W*$|gửi .{0,80}để (biết|tham khảo)|để tham khảo|"
     r"có hiệu lực (thi hành )?(kể )?từ ngày)"
 )
@@ -81,44 +90,55 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     meeting = _meeting(tree, ctx)
     if meeting:
         tasks.append(meeting)
+    pending: list[str] = []  # agencies of a top-level lead-in paragraph, passed to the items after it
     for root in tree:
-        _visit(root, [], ctx, tasks, meeting)
+        if root.kind == "para" and not root.children:
+            intro = _intro_agencies(root.text, ctx)
+            if intro is not None:
+                pending = intro or list(ctx.recipients)
+                continue
+            pending = [] if _is_task(root, fold(root.text), [], ctx) else pending
+        _visit(root, pending if root.kind != "para" else [], ctx, tasks, meeting)
     for task in tasks:
         if not task["lead"]:
             warnings.append(f"task {task['clause']}: no lead agency identified")
     return tasks, warnings
 
 
-def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None) -> None:
-    heading_agencies = _heading_agencies(node)
+def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
+           quoting: bool = False) -> None:
     text = node.text.strip()
     key = fold(text)
-    own_lead = heading_agencies or _prefix_agencies(text)
-    passes = list(own_lead or inherited)
+    own = _heading_agencies(node, ctx) or _prefix_agencies(text, ctx)
+    passes = own or inherited
     if node.children:
-        intro = _is_intro(node)
+        intro = _intro_agencies(text, ctx)
+        quotes = quoting or bool(re.search(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$", key))
         if intro is not None:
-            passes = intro or passes
-        if intro is None and _is_task(node, key, passes, ctx):
-            tasks.append(_task(node, text, passes, ctx, meeting))
+            passes = intro or passes or list(ctx.recipients)
+        elif not quoting and not own and _is_task(node, key, inherited, ctx):
+            task = _task(node, text, inherited, ctx, meeting)
+            tasks.append(task)
+            passes = task["lead"] if _short_heading(text) is False else passes
         for child in node.children:
-            _visit(child, passes, ctx, tasks, meeting)
+            _visit(child, passes, ctx, tasks, meeting, quotes)
         return
-    if text and _is_task(node, key, passes, ctx) and not (meeting and text == meeting["description"]):
+    if quoting or not text or (meeting and text == meeting["description"]):
+        return
+    if _is_task(node, key, passes, ctx):
         tasks.append(_task(node, text, passes, ctx, meeting))
 
 
-def _heading_agencies(node: Clause) -> list[str]:
+def _heading_agencies(node: Clause, ctx: Context) -> list[str]:
     """An agency heading ('a) Giám đốc Sở X', 'Giao Sở Y:') names who does the items below it."""
     heading = node.heading or (node.text if node.children and _short_heading(node.text) else None)
     if not heading:
         return []
     stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị)\s+", "", heading.strip(" :"), flags=re.I)
-    if ACTION.match(fold(stripped)) or len(stripped) > 160:
+    if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
         return []
-    if agencies.is_agency_start(stripped) or re.match(r"^(Giám đốc|Chủ tịch|Thủ trưởng|Chánh|Trưởng|Các)\b",
-                                                       stripped):
-        return _resolve(agencies.split_agencies(stripped), [])
+    if agencies.is_agency_start(_unhead(stripped)) or ADDRESSEES.match(fold(stripped)):
+        return _resolve(agencies.find_agencies(stripped) or agencies.split_agencies(stripped), ctx)
     return []
 
 
@@ -126,60 +146,100 @@ def _short_heading(text: str) -> bool:
     return len(text) < 160 and not text.rstrip().endswith((".", ";"))
 
 
-def _prefix_agencies(text: str) -> list[str]:
+def _prefix_agencies(text: str, ctx: Context) -> list[str]:
     """'UBND các huyện: Bình Sơn, Mộ Đức: Khẩn trương …' → the agencies before the action."""
-    m = re.match(r"^(.{3,200}?):\s+(?=[A-ZĐÀ-Ỹ])", text)
-    if not m or not agencies.is_agency_start(re.sub(r"^(Giám đốc|Chủ tịch|Thủ trưởng)\s+", "", m.group(1))):
+    m = re.match(r"^(.{3,200}?):\s+(?=\S)", text)
+    if not m or not agencies.is_agency_start(_unhead(m.group(1))):
         return []
     prefix = m.group(1)
     rest = text[m.end():]
-    if re.match(r"^[A-ZĐ][^:]{0,120}:\s", rest):  # "UBND các huyện: A, B: Khẩn trương"
+    if re.match(r"^[A-ZĐ][^:]{0,120}:\s", rest) and not ACTION.match(fold(rest)):
         prefix = prefix + ": " + rest.split(":", 1)[0]
-    return agencies.split_agencies(prefix)
+    return _resolve(agencies.split_agencies(prefix), ctx)
 
 
-def _is_intro(node: Clause) -> list[str] | None:
-    """A lead-in that only introduces its items ('đề nghị X thực hiện các nội dung sau:'): its agencies."""
-    text = node.text.strip()
-    if not text.endswith(":"):
+def _intro_agencies(text: str, ctx: Context) -> list[str] | None:
+    """A lead-in that only introduces items ('đề nghị X thực hiện các nội dung sau:'): its agencies.
+
+    None when the text is not a lead-in, or when it carries an action of its own (then it is a task).
+    """
+    text = text.strip()
+    key = fold(text)
+    if not key.endswith(":") or BOILERPLATE.search(key):
         return None
-    if not INTRO_TAIL.search(fold(text)) and not re.search(r"\b(sau|như sau)\s*:$", fold(text)):
+    head = INTRO_TAIL.sub("", key)
+    m = REQUEST.search(head)
+    if head == key and not re.search(r"\b(sau|như sau|sau đây)\s*:$", key) and not (m and len(head[m.end():].split()) < 12):
         return None
-    head = INTRO_TAIL.sub("", fold(text))
-    action_left = re.sub(r"^.*?\b(yêu cầu|đề nghị|giao)\b", "", head)
-    found = agencies.find_agencies(text[: len(head)]) if head else []
-    found = [a for a in found if fold(a) not in fold(text[:8])]
-    words_left = len(_strip_agencies(action_left, found).split())
-    if words_left > 8 and re.search(r"\b(tiếp tục|thực hiện|tổ chức|triển khai|khẩn trương)\b", action_left):
-        return None  # it carries an action of its own: a task
-    return _who(text, found)
+    if not m:
+        return [] if re.search(r"\b(sau|như sau|sau đây)\s*:$", key) and not NOT_TASK.match(key) else None
+    who, rest = _split_who(head[m.end():])
+    if len(rest.split()) > 6 and ACTION.search(" " + rest) and not re.match(r"^\W*(thực hiện|triển khai)\W*$", rest):
+        return None
+    return _agencies_in(text[m.end(): m.end() + len(who)], ctx)
 
 
-def _strip_agencies(text: str, names: list[str]) -> str:
-    for name in names:
-        text = text.replace(fold(name), " ")
-    return re.sub(r"\b(giám đốc|chủ tịch|thủ trưởng|các sở|sở|ubnd|ủy ban nhân dân)\b", " ", text)
+_ACTION_ANY = re.compile(r"\s(?=" + ACTION.pattern.split("(?:\\W*)", 1)[1] + ")")
+
+
+def _split_who(phrase: str) -> tuple[str, str]:
+    """'các Sở: A, B tiếp tục thực hiện …' → ('các Sở: A, B', 'tiếp tục thực hiện …')."""
+    phrase = phrase.strip()
+    for m in _ACTION_ANY.finditer(" " + phrase):
+        pos = m.start()
+        if pos > 0:
+            return phrase[: pos - 1].strip(" ,"), phrase[pos:].strip()
+    return phrase, ""
+
+
+def _agencies_in(who: str, ctx: Context) -> list[str]:
+    """Agencies named in a who-phrase; collectives and near-names of the addressees → the recipients."""
+    key = fold(who).strip(" ,:;")
+    if not key:
+        return []
+    if ADDRESSEES.match(key) or re.match(r"^(quý|các đồng chí)\b", key):
+        return list(ctx.recipients)
+    return _resolve(agencies.find_agencies(who), ctx)
 
 
 def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool:
-    if not key or NOT_TASK.match(key) and not re.search(r"\b(đề nghị|yêu cầu|giao)\b", key):
+    if not key or key.startswith("(") or is_upper(node.text):
         return False
     if BOILERPLATE.search(key):
         return bool(re.search(r"\bgiao\s+\S", key)) and not key.startswith(("trong quá trình", "trường hợp"))
+    request = REQUEST.search(key)
     doc_type = ctx.doc_type or ""
     if doc_type == "Quyết định":
         return bool(EXECUTE.search(key) or re.match(r"^\W*giao\b", key))
     if doc_type in ("Báo cáo", "Tờ trình"):
-        return bool(re.search(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị)\b", key))
+        return bool(re.search(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị)\b", key)) and request is not None
     if _closing_exhortation(key, ctx):
         return False
-    if DIRECTIVE.search(key) or EXECUTE.search(key):
+    subject_action = _subject_action(node.text, ctx)
+    if BACKGROUND.match(key) or NOT_TASK.match(key):
+        return bool(request) or bool(subject_action)
+    if request or EXECUTE.search(key) or subject_action:
+        return True
+    if DIRECTIVE.search(key) and not NOT_DIRECTIVE.search(key) and (node.kind != "para" or inherited):
+        return True
+    if inherited and node.kind != "para":
         return True
     if inherited and ACTION.match(key):
         return True
     if doc_type in ("Kế hoạch", "Chương trình", "Chỉ thị", "Công điện") and ACTION.match(key):
         return True
     return bool(node.kind in ("letter", "dash", "plus", "number") and ACTION.match(key) and ctx.recipients)
+
+
+def _subject_action(text: str, ctx: Context) -> list[str]:
+    """'Các cơ quan, đơn vị … thực hiện …' / 'Ủy ban nhân dân các huyện … căn cứ …, phối hợp …' → its agencies."""
+    body = re.sub(r"^[^,]{0,200}?,\s*(?=[A-ZĐ]|các\b)", "", text) if BACKGROUND.match(fold(text)) else text
+    if not (agencies.is_agency_start(_unhead(body)) or ADDRESSEES.match(fold(body))):
+        return []
+    who, rest = _split_who(body)
+    if not rest or len(who) > 250:
+        return []
+    return _agencies_in(who, ctx)
 
 
 def _closing_exhortation(key: str, ctx: Context) -> bool:
@@ -224,14 +284,14 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
     support: list[str] = []
     m = SUPPORT.search(text)
     if m:
-        support = _resolve(agencies.split_agencies(m.group("who")), ctx.recipients)
+        support = _agencies_in(m.group("who"), ctx)
     main = text[: m.start()] if m else text
     explicit = _explicit_lead(main, ctx)
     if explicit:
         lead = explicit
     elif inherited:
         lead = inherited
-    elif ADDRESSEES.search(key[:200]) or re.search(r"\b(đề nghị|kính trình|kính đề nghị)\b", key):
+    elif ADDRESSEES.search(key[:200]) or REQUEST.search(key):
         lead = list(ctx.recipients)
     elif (ctx.doc_type or "") in ("Kế hoạch", "Chương trình") and ctx.issuer:
         lead = [ctx.issuer]
@@ -241,28 +301,23 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
     return lead, support
 
 
-_LEAD_PATTERNS = [
-    re.compile(r"\b(?:giao|yêu cầu|đề nghị|kính đề nghị|trân trọng đề nghị|kính trình)\s+(?P<who>.+?)"
-               r"(?=\s+(?:chủ trì|theo dõi|tổ chức|thực hiện|khẩn trương|tiến hành|tham mưu|nghiên cứu|rà soát|"
-               r"xây dựng|hướng dẫn|kiểm tra|triển khai|báo cáo|xem xét|có ý kiến|cho ý kiến|tham gia|gửi|"
-               r"tiếp tục|chỉ đạo|bố trí|phối hợp|căn cứ|quan tâm|cập nhật|hoàn|bổ sung|đăng ký|cử|nghiêm|"
-               r"tập trung|chịu|có trách nhiệm|theo chức năng|nhanh chóng|sớm|xem|lưu ý)\b|[,;:.]\s|$)", re.I),
-    re.compile(r"^(?P<who>.{3,300}?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|là đầu mối|làm đầu mối)\b", re.I),
-]
-
-
 def _explicit_lead(text: str, ctx: Context) -> list[str]:
-    for pattern in _LEAD_PATTERNS:
-        for m in pattern.finditer(text):
-            who = m.group("who")
-            if ADDRESSEES.fullmatch(fold(who).strip()) or re.match(r"^(quý|các đồng chí)\b", fold(who)):
-                return list(ctx.recipients)
-            found = _resolve(agencies.split_agencies(who) if agencies.is_agency_start(_unhead(who)) else
-                             agencies.find_agencies(who), ctx.recipients)
-            if found:
-                return found
-    prefix = _prefix_agencies(text)
-    return _resolve(prefix, ctx.recipients) if prefix else []
+    """Who the text itself names: after its (last-sentence 'Giao') request verb, or as its subject."""
+    key = fold(text)
+    requests = [m for m in REQUEST.finditer(key)]
+    if len(requests) > 1 and _closing_exhortation(fold(re.split(r"(?<=\.)\s", text)[0]), ctx):
+        requests = [requests[-1]]
+    for m in requests:
+        who, _ = _split_who(text[m.end():])
+        found = _agencies_in(who, ctx)
+        if found:
+            return found
+        if not who or ACTION.match(fold(who)):
+            break
+    prefix = _prefix_agencies(text, ctx)
+    if prefix:
+        return prefix
+    return _subject_action(text, ctx)
 
 
 def _unhead(text: str) -> str:
@@ -270,19 +325,31 @@ def _unhead(text: str) -> str:
                   r"Đ/c|Đồng chí)\s+", "", text.strip(), flags=re.I)
 
 
-def _resolve(names: list[str], recipients: list[str]) -> list[str]:
-    """Collectives that mean the addressees resolve to the recipients list."""
+def _resolve(names: list[str], ctx: Context) -> list[str]:
+    """Collectives that mean the addressees resolve to the recipients; near-names to the printed recipient."""
     out: list[str] = []
+    recipients = ctx.recipients
     for name in names:
-        if ADDRESSEES.fullmatch(fold(name).strip()) and recipients:
+        key = fold(name).strip()
+        if ADDRESSEES.fullmatch(key) and recipients:
             out += [r for r in recipients if r not in out]
-        elif name not in out:
+            continue
+        near = [r for r in recipients if _near(agencies.agency_key(name), agencies.agency_key(r))]
+        name = near[0] if len(near) == 1 and not _specific(name, near[0]) else name
+        if name not in out:
             out.append(name)
     return out
 
 
-def _who(text: str, found: list[str]) -> list[str]:
-    return found
+def _near(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return a == b or (len(a) > 8 and SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
+def _specific(name: str, recipient: str) -> bool:
+    """A named member ('UBND huyện Bình Sơn') is more specific than the group recipient."""
+    return len(name) > len(recipient) + 3
 
 
 def _report_to(text: str) -> str | None:
