@@ -68,8 +68,8 @@ AGENCY_HEADS: tuple[tuple[str, str, str], ...] = (
     ("Hội Nông dân", "locality", "any"),
     ("Hội Liên hiệp Phụ nữ", "locality", "any"),
     ("Hội Cựu chiến binh", "locality", "any"),
-    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "locality", "any"),
-    ("Đoàn Thanh niên", "locality", "any"),
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "generic", "any"),
+    ("Đoàn Thanh niên", "generic", "any"),
     ("Đoàn đại biểu Quốc hội", "locality", "any"),
     ("Đoàn ĐBQH", "locality", "any"),
     ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân", "locality", "any"),
@@ -133,7 +133,7 @@ AGENCY_HEADS: tuple[tuple[str, str, str], ...] = (
 HEAD_NOT_BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Ban", ("hành", "đầu", "ngày", "đêm", "cho", "bố", "nãy", "phát")),
     ("Hội", ("nghị", "thảo", "đàm", "diễn", "thi", "thao", "chợ", "sách", "trường", "họp", "ý", "nhập",
-             "viên", "tụ", "trại", "khỏe", "sở", "đủ", "ngộ")),
+             "viên", "tụ", "trại", "khỏe", "sở", "đủ", "ngộ", "chủ nghĩa")),
     ("Đoàn", ("kết", "viên", "thể", "tụ", "tàu", "xe", "người", "ra", "vào", "đông")),
     ("Cục", ("bộ", "diện", "trưởng")),
     ("Chi cục", ("trưởng",)),
@@ -148,6 +148,25 @@ HEAD_NOT_BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Công an", ("viên", "nhân dân")),
     ("Phòng", ("hội", "họp", "khám", "chờ", "làm việc", "truyền thống")),
     ("Trạm", ("trưởng",)),
+)
+
+# Words before a head that make it part of an ordinary compound, not a body: "xã hội", "cán bộ",
+# "cơ sở", "thư viện", "ngân quỹ" (this matters in all-capitals headings: "CỘNG HÒA XÃ HỘI …").
+HEAD_NOT_AFTER: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Hội", ("xã", "đại", "quốc", "cơ", "lễ", "nghị", "phó")),
+    ("Phòng", ("quốc", "văn", "dự", "đề", "phòng")),
+    ("Bộ", ("cán", "toàn", "nội", "đồng", "sơ", "tiến", "chi", "đảng", "địa")),
+    ("Trường", ("môi", "thị", "hiện", "quảng", "lập", "chiến", "nông", "công", "hội")),
+    ("Viện", ("thư", "nghị", "học", "bệnh")),
+    ("Đoàn", ("công", "tập", "liên", "sư", "quân", "phái", "đại")),
+    ("Cục", ("bố", "kết")),
+    ("Vụ", ("nhiệm", "nghĩa", "dịch", "phục", "công", "sự", "nội", "tài", "chức", "thời", "thương", "ngoại",
+            "nghiệp", "chính", "cục", "pháp")),
+    ("Sở", ("cơ", "trụ", "căn", "hội", "hữu")),
+    ("Đài", ("lâu", "kỷ", "khán")),
+    ("Quỹ", ("ngân",)),
+    ("Ban", ("tiểu",)),
+    ("Công an", ("lực lượng",)),
 )
 
 # Lowercase words allowed right after a head although they are verbs elsewhere:
@@ -240,6 +259,27 @@ COLLECTIVE_NOUNS: tuple[str, ...] = (
     "chi nhánh", "trạm", "đoàn", "UBND", "Ủy ban nhân dân", "Sở, ban, ngành", "bộ, ngành",
 )
 
+# Words after a collective noun that show it is not a body: "các trường hợp", "các vụ việc",
+# "các đơn vị hành chính", "các bộ phận".
+COLLECTIVE_NOT_BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("trường", ("hợp",)),
+    ("vụ", ("việc", "án", "mùa")),
+    ("hội", ("nghị", "thảo", "viên", "thi", "chợ", "diễn")),
+    ("ban", ("hành", "đầu")),
+    ("phòng", ("họp", "chống", "ngừa", "khám", "bệnh")),
+    ("quỹ", ("đất", "lương", "thời gian")),
+    ("đoàn", ("viên", "kết")),
+    ("bộ", ("phận", "hồ sơ", "tài liệu", "chỉ số", "tiêu chí", "máy", "câu hỏi", "luật", "mẫu", "quy tắc")),
+    ("đơn vị", ("hành chính", "tính", "đo")),
+    ("sở", ("hữu",)),
+    ("cục", ("diện",)),
+)
+
+# Parents that may follow a name directly: "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy".
+PARENT_BODIES: tuple[str, ...] = (
+    "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Thị ủy", "Quốc hội", "Trung ương Đảng", "Chính phủ",
+)
+
 # Compound nouns read whole even when they hold a verb: "các tổ chức nghiên cứu và phát triển".
 COLLECTIVE_PHRASES: tuple[str, ...] = (
     "tổ chức nghiên cứu và phát triển", "tổ chức khoa học và công nghệ", "tổ chức chính trị - xã hội",
@@ -301,7 +341,8 @@ STOP_PHRASES: tuple[str, ...] = (
     "tháp tùng", "họp", "giải đáp", "tháo gỡ", "phát hiện", "làm đầu mối", "là đầu mối", "tiếp xúc",
     "đối thoại", "khắc phục", "chấn chỉnh", "thống nhất", "trao đổi", "lưu ý", "quan tâm", "nhanh chóng",
     "có ý kiến", "tích cực", "hoàn thiện", "kiện toàn", "thành lập", "tăng", "giảm",
-    "đồng ý", "chấp thuận", "kiến nghị", "trả lời", "phúc đáp", "kính trình", "kính đề nghị", "trình bày",
+    "nhiệm kỳ", "lần thứ", "khóa", "chậm nhất", "chậm", "muộn nhất", "liệt kê", "đăng nhập", "đồng ý",
+    "chấp thuận", "kiến nghị", "trả lời", "phúc đáp", "kính trình", "kính đề nghị", "trình bày",
     "giới thiệu", "ghi nhận", "biểu dương", "khen thưởng", "xác định", "thay", "thay mặt", "đại diện",
     "phân công", "chịu", "đảm nhận", "đảm nhiệm", "điều hành", "sắp xếp", "tiếp", "thi hành",
     "ngày càng", "vừa", "còn", "lại", "đưa", "đề ra", "nhiệm vụ", "tình hình", "kết quả",
@@ -346,7 +387,8 @@ SENTENCE_STARTERS: tuple[str, ...] = (
     "Đến nay", "Trân trọng", "Kính gửi", "Kính mời", "Nơi nhận", "Về việc", "V/v", "Đề nghị", "Yêu cầu",
     "Ngày", "Đồng thời", "Tuy nhiên", "Ngoài ra", "Trong", "Tại", "Qua", "Vậy", "Nay", "Như vậy", "Do đó",
     "Vì vậy", "Trường hợp", "Lưu", "Số", "Chủ trì", "Phối hợp", "Thời gian", "Địa điểm", "Thành phần",
-    "Khẩn trương", "Tổ chức", "Thực hiện", "Báo cáo", "Tham mưu", "Rà soát", "Hướng dẫn", "Theo dõi",
+    "Khẩn trương", "Tổ chức", "Tập trung", "Thực hiện", "Điện thoại", "Địa chỉ", "Email", "Fax",
+    "Cộng hòa", "Công hòa", "Độc lập", "Báo cáo", "Tham mưu", "Rà soát", "Hướng dẫn", "Theo dõi",
     "Triển khai", "Tiến hành", "Tiếp tục", "Kiểm tra", "Nghiên cứu", "Chỉ đạo", "Giao", "Mời",
 )
 

@@ -131,6 +131,9 @@ _HEAD_KIND = {_keys(h): kind for h, kind, _ in data.AGENCY_HEADS}
 _CAP_REQUIRED = {_keys(h) for h, _, rule in data.AGENCY_HEADS if rule == "cap"}
 _DOMAIN_HEADS = {_keys(h) for h, kind, _ in data.AGENCY_HEADS if kind == "domain"}
 _NOT_BEFORE = {_keys(h): _Phrases(words) for h, words in data.HEAD_NOT_BEFORE}
+_NOT_AFTER = {_keys(h): {_keys(w) for w in words} for h, words in data.HEAD_NOT_AFTER}
+_COLLECTIVE_NOT_BEFORE = {_keys(n): _Phrases(words) for n, words in data.COLLECTIVE_NOT_BEFORE}
+_PARENTS = _Phrases(data.PARENT_BODIES)
 _FIRST_WORDS = {_keys(h): _Phrases(words) for h, words in data.HEAD_FIRST_WORDS}
 _NESTING = {_keys(h) for h in data.NESTING_HEADS}
 _FULL_NAMES = _Phrases(data.FULL_NAMES)
@@ -165,6 +168,7 @@ _PLURAL = _Phrases(data.PLURAL_AFTER_TITLE)
 _SURNAMES = {_fold(s) for s in data.SURNAMES}
 _PERSON_PLACES = _Phrases(data.PERSON_LIKE_PLACES)
 _PREFIX_LAST = {_keys(h)[-1] for h, kind, _ in data.AGENCY_HEADS if kind == "prefix"}
+_NUMBERED_LEVELS = {"quận", "phường", "vực"}
 _CATEGORY_NOUNS = {_keys(w) for w in ("cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp", "đoàn thể",
                                       "Sở, ban, ngành", "bộ, ngành")}
 _BULLETS = {"-", "+", "•", "*", "·"}
@@ -228,8 +232,10 @@ class _Parser:
         t = self.tok(i)
         if t is None or not t.word:
             return False
-        if t.low or t.shout:
+        if t.low:
             return _STOPS.match(self.toks, i) > 0
+        if t.shout and _STOPS.match(self.toks, i):
+            return True
         return t.cap and _STARTERS.match(self.toks, i) > 0
 
     def stop_ends_at(self, j: int) -> bool:
@@ -263,6 +269,9 @@ class _Parser:
         prev = self.tok(i - 1)
         if prev is not None and prev.key in ("/", "-") and not t.space:
             return ()  # inside a document number: "…/QĐ-UBND"
+        before = _NOT_AFTER.get(keys)
+        if before and any(tuple(x.key for x in self.toks[max(0, i - size):i]) in before for size in (1, 2)):
+            return ()
         j = i + len(keys)
         negative = _NOT_BEFORE.get(keys)
         if negative is not None and negative.match(self.toks, j):
@@ -295,7 +304,15 @@ class _Parser:
         return i + _COURTESY.match(self.toks, i)
 
     def collective_noun(self, i: int) -> int:
-        return max(_COLLECTIVE_PHRASES.match(self.toks, i), _COLLECTIVE_NOUNS.match(self.toks, i))
+        """Length of a collective noun at i ('cơ quan', 'Sở', 'tổ chức chính trị - xã hội'), or 0."""
+        m = _COLLECTIVE_PHRASES.match(self.toks, i)
+        if m:
+            return m
+        keys = _COLLECTIVE_NOUNS.match_keys(self.toks, i)
+        negative = _COLLECTIVE_NOT_BEFORE.get(keys)
+        if negative is not None and negative.match(self.toks, i + len(keys)):
+            return 0
+        return len(keys)
 
     def agency_start(self, i: int, lower_ok: bool = False) -> str:
         """What kind of body begins at i: head, full, collective, plural, persons, addressee; or ''."""
@@ -324,7 +341,8 @@ class _Parser:
             return "list"
         if (t.cap or lower_ok) and _FULL_NAMES.match(self.toks, i):
             return "full"
-        if self.head_at(i, lower_ok=lower_ok):
+        keys = self.head_at(i, lower_ok=lower_ok)
+        if keys and (_HEAD_KIND[keys] != "prefix" or self.agency_start(i + len(keys))):
             return "head"
         if lower_ok and t.low and _PLURAL.match(self.toks, i):
             return "plural"
@@ -359,8 +377,8 @@ class _Parser:
         j = i
         while j < self.n:
             t = self.toks[j]
-            if t.word and (t.cap or (t.digit and j == i)):
-                if self.is_stop(j) or self.is_label(j):
+            if t.word and (t.cap or (t.digit and j == i and self.key(j - 1) in _NUMBERED_LEVELS)):
+                if self.is_stop(j) or self.is_label(j) or (t.nl and (self.new_agency_at(j) or _STOPS.match(self.toks, j))):
                     break
                 if j > i and (self.head_at(j) or _TITLES.match(self.toks, j)):
                     break
@@ -373,12 +391,12 @@ class _Parser:
             break
         return j
 
-    def locality_end(self, i: int, titled: bool = False, allow_tai: bool = False) -> int:
+    def locality_end(self, i: int, titled: bool = False, allow_tai: bool = False, direct: bool = False) -> int:
         """End of a locality at i: 'tỉnh Lâm Đồng', 'các huyện, thị xã, thành phố', 'Việt Nam'."""
         j = i
         while j < self.n:
             t = self.toks[j]
-            if not t.word:
+            if not t.word or (t.cap and self.head_at(j)):
                 break
             if allow_tai and j == i and t.key == "tại" and (self.key(j + 1) == "các" or _LEVELS.match(self.toks, j + 1)):
                 j += 1
@@ -400,7 +418,8 @@ class _Parser:
             if t.key == "các" and _LEVELS.match(self.toks, j + 1):
                 j += 1
                 continue
-            if j == i and t.cap and not self.head_at(j) and not _TITLES.match(self.toks, j):
+            if direct and j == i and t.cap and not t.shout and not t.nl and not self.head_at(j) \
+                    and not _TITLES.match(self.toks, j):
                 e = self.place_end(j, titled)
                 if e > j:
                     j = e
@@ -450,6 +469,8 @@ class _Parser:
                     e = k
                     continue
             m = _CONTINUATIONS.match(self.toks, e)
+            if not m and t.cap and not t.nl:
+                m = _PARENTS.match(self.toks, e)
             if m:
                 e += m
                 continue
@@ -465,7 +486,16 @@ class _Parser:
             return True
         if _LEVELS.match(self.toks, k) and self.key(k - 2) in _LEVEL_LAST:
             return True
-        return nxt.cap and not self.is_stop(k) and self.person_end(k) == k
+        if not nxt.cap or self.is_stop(k) or self.person_end(k) != k:
+            return False
+        for j in range(k + 1, min(self.n, k + 14)):  # 'A, B và C': a name listing its fields
+            t = self.toks[j]
+            if t.key == "và":
+                after = self.tok(j + 1)
+                return after is not None and after.cap and not self.new_agency_at(j + 1)
+            if not (t.key == "," or (t.word and not self.is_stop(j))):
+                return False
+        return False
 
     def generic_end(self, i: int, head: tuple[str, ...] = (), titled: bool = False,
                     collective: bool = False, member: bool = False) -> int:
@@ -493,9 +523,15 @@ class _Parser:
                 if m:
                     j += m
                     continue
-                if self.is_label(j) or (j > i and t.nl and t.cap and self.new_agency_at(j)):
+                if self.is_label(j) or (j > i and t.nl and t.cap and (self.new_agency_at(j)
+                                                                     or _STOPS.match(self.toks, j))):
                     break
-                if titled and j > i and self.person_end(j) > j:
+                if t.cap and not (j > i and t.nl) and not member and self.agency_start(j) in ("head", "full"):
+                    sub = self.parse_agency(j, titled=titled)
+                    if sub is not None and sub[0] and not sub[0][-1].bare:
+                        j = sub[1]
+                        break
+                if (titled or t.nl) and self.person_end(j) > j:
                     break
                 if t.key == "của":
                     k = self.cua_end(j)
@@ -515,7 +551,7 @@ class _Parser:
                         j += 1
                         continue
                     break
-                if t.digit and self.key(j - 1) not in _LEVEL_LAST:
+                if t.digit and self.key(j - 1) not in _NUMBERED_LEVELS:
                     break
                 if collective and t.low:
                     m = self.collective_noun(j)
@@ -620,7 +656,7 @@ class _Parser:
                     return [_Name(self.compose(group, m)) for m in found], end
         e = self.suffix_end(e)
         place = ""
-        loc_end = self.locality_end(j, titled, allow_tai=locality)
+        loc_end = self.locality_end(j, titled, allow_tai=locality, direct=locality)
         if loc_end > j and self.suffix_end(loc_end) == e:
             place = self.span(j, loc_end)
             if place.startswith("tại "):
@@ -689,7 +725,7 @@ class _Parser:
                 sub = self.parse_agency(j, titled=titled)
                 e = sub[1] if sub is not None else j
             else:
-                e = self.locality_end(j, titled, allow_tai=True)
+                e = self.locality_end(j, titled, allow_tai=True, direct=True)
             return self.finish(i, j, e, titled, locality=True)
         return self.finish(i, j, self.generic_end(j, keys, titled), titled)
 
@@ -705,7 +741,7 @@ class _Parser:
                 return None
             names, e = result
             p = self.person_end(e)
-            if p > e and len(names) == 1:
+            if p > e and len(names) == 1 and not names[0].bare:
                 return [_Name(self.span(j, p), person=True)], p
             return result
         if j > i and not self.agency_start(j):

@@ -18,7 +18,7 @@ from congvan.pipeline.normalize import fold, is_upper
 
 # A request to someone (not the noun: "theo đề nghị của", "việc đề nghị", "nhiệm vụ được giao").
 REQUEST = re.compile(
-    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )"
+    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )(?<!đó )"
     r"\b(giao|yêu cầu|đề nghị|kiến nghị|kính trình|đề xuất)\b(?! của| số| tại|:$| này)"
 )
 # Words that make a clause a directive on their own.
@@ -38,7 +38,9 @@ ACTION = re.compile(
     r"thành lập|kiện toàn|tạo điều kiện|tăng|giải quyết|xử lý|công bố|ban hành|phải|cung cấp|đánh giá|"
     r"rà soát|liệt kê|hoàn thiện|hoàn thành|bổ sung|mời|tham gia|nghiêm túc|chấp hành|căn cứ|"
     r"thường xuyên|định kỳ|kịp thời|chủ động|làm|đề xuất|trình|quản lý|giám sát|phát huy|sắp xếp|"
-    r"tiếp nhận|đề nghị|kiểm soát|duy trì|tuyên truyền|vận động|huy động|sử dụng|ưu tiên|chịu trách nhiệm)\b"
+    r"tiếp nhận|đề nghị|kiểm soát|duy trì|tuyên truyền|vận động|huy động|sử dụng|ưu tiên|chịu trách nhiệm|"
+    r"xem xét|phê duyệt|phê chuẩn|quyết định|cho ý kiến|có ý kiến|tham gia ý kiến|góp ý|là đầu mối|làm đầu mối|"
+    r"đầu tư|tiến hành|phân công|hỗ trợ|tăng cường|tiếp tục)\b"
 )
 NOT_TASK = re.compile(
     r"^\W*(căn cứ|thống nhất|trên đây|xét đề nghị|xét|qua kiểm tra|nhận được|ngày \d|vừa qua|hiện nay|"
@@ -116,7 +118,7 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
         quotes = quoting or bool(re.search(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$", key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
-        elif not quoting and not own and _is_task(node, key, inherited, ctx):
+        elif not quoting and not own and _strong(key) and _is_task(node, key, inherited, ctx):
             task = _task(node, text, inherited, ctx, meeting)
             tasks.append(task)
             passes = task["lead"] if _short_heading(text) is False else passes
@@ -127,6 +129,12 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
         return
     if _is_task(node, key, passes, ctx):
         tasks.append(_task(node, text, passes, ctx, meeting))
+
+
+def _strong(key: str) -> bool:
+    """A clause with items below it is a task only when it directs on its own."""
+    return bool(REQUEST.search(key) or EXECUTE.search(key) or
+                (DIRECTIVE.search(key) and not NOT_DIRECTIVE.search(key)))
 
 
 def _heading_agencies(node: Clause, ctx: Context) -> list[str]:
@@ -185,15 +193,18 @@ _ACTION_ANY = re.compile(r"\s(?=" + ACTION.pattern.split("(?:\\W*)", 1)[1] + ")"
 def _split_who(phrase: str) -> tuple[str, str]:
     """'các Sở: A, B tiếp tục thực hiện …' → ('các Sở: A, B', 'tiếp tục thực hiện …')."""
     phrase = phrase.strip()
-    for m in _ACTION_ANY.finditer(" " + phrase):
+    padded = " " + phrase
+    for m in _ACTION_ANY.finditer(padded):
         pos = m.start()
-        if pos > 0:
-            return phrase[: pos - 1].strip(" ,"), phrase[pos:].strip()
+        if padded[pos + 1: pos + 2].isupper():
+            continue  # "Bộ Xây dựng", "Sở Khoa học và Đầu tư": part of a name, not a verb
+        return phrase[:pos].strip(" ,"), phrase[pos:].strip()
     return phrase, ""
 
 
 def _agencies_in(who: str, ctx: Context) -> list[str]:
     """Agencies named in a who-phrase; collectives and near-names of the addressees → the recipients."""
+    who = re.sub(r"\([^)]*\)", " ", who)
     key = fold(who).strip(" ,:;")
     if not key:
         return []
@@ -237,14 +248,19 @@ def _subject_action(text: str, ctx: Context) -> list[str]:
     if not (agencies.is_agency_start(_unhead(body)) or ADDRESSEES.match(fold(body))):
         return []
     who, rest = _split_who(body)
-    if not rest or len(who) > 250:
+    if not rest or len(who) > 250 or _STATEMENT.search(fold(who).replace("có liên quan", "")):
         return []
     return _agencies_in(who, ctx)
 
 
+_STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|với|ngày|số)\b")
+
+
 def _closing_exhortation(key: str, ctx: Context) -> bool:
     """'Yêu cầu <the addressees> nghiêm túc, khẩn trương triển khai thực hiện./.' adds no new action."""
-    if not re.search(r"(triển khai thực hiện|tổ chức thực hiện|thực hiện nghiêm túc|thực hiện)\W*(\./\.)?\W*$", key):
+    if not re.search(r"(triển khai thực hiện|tổ chức thực hiện|thực hiện nghiêm túc|thực hiện)(\s+(tốt|nghiêm túc))?"
+                     r"(\s+(các|những))?(\s+(nội dung|yêu cầu|nhiệm vụ|công văn|chỉ thị|kế hoạch))?"
+                     r"(\s+(này|nêu trên|trên))?\W*(\./\.)?\W*$", key):
         return False
     if re.search(r"\bgiao\b", key):
         return False
@@ -287,6 +303,9 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
         support = _agencies_in(m.group("who"), ctx)
     main = text[: m.start()] if m else text
     explicit = _explicit_lead(main, ctx)
+    if inherited and explicit and not REQUEST.search(key[:80]) and not _prefix_agencies(text, ctx) \
+            and not _subject_action(text, ctx):
+        explicit = []
     if explicit:
         lead = explicit
     elif inherited:
@@ -342,9 +361,13 @@ def _resolve(names: list[str], ctx: Context) -> list[str]:
 
 
 def _near(a: str, b: str) -> bool:
+    """Same agency: equal keys, very similar keys, or a shortened mention of a collective recipient."""
     from difflib import SequenceMatcher
 
-    return a == b or (len(a) > 8 and SequenceMatcher(None, a, b).ratio() >= 0.8)
+    if a == b or (len(a) > 8 and SequenceMatcher(None, a, b).ratio() >= 0.8):
+        return True
+    words_a, words_b = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
+    return bool(words_a) and words_a <= words_b and a.split()[0] == b.split()[0] and "các" in words_b
 
 
 def _specific(name: str, recipient: str) -> bool:
