@@ -209,14 +209,14 @@ NESTING_HEADS: tuple[str, ...] = ("Thanh tra",)
 # when a list is split ("Các Bộ: Y tế, Văn hóa, Thể thao và Du lịch").
 DOMAINS: tuple[str, ...] = (
     "Tài nguyên và Môi trường", "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
-    "Lao động Thương binh và Xã hội", "Thông tin và Truyền thông", "Kế hoạch và Đầu tư", "Tài chính", "Nội vụ",
-    "Tư pháp", "Y tế", "Công Thương", "Xây dựng", "Giao thông vận tải", "Giao thông - Vận tải",
+    "Lao động Thương binh và Xã hội", "Thông tin và Truyền thông", "Kế hoạch và Đầu tư", "Tài chính",
+    "Nội vụ", "Tư pháp", "Y tế", "Công Thương", "Xây dựng", "Giao thông vận tải", "Giao thông - Vận tải",
     "Giao thông - Xây dựng", "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường",
     "Khoa học và Công nghệ", "Giáo dục và Đào tạo", "Văn hóa, Thể thao và Du lịch",
     "Văn hóa - Thể thao và Du lịch", "Văn hóa và Thể thao", "Văn hóa - Thể thao", "Văn hóa - Thông tin",
-    "Văn hóa, Thông tin, Thể thao và Du lịch", "Văn hóa, Thể thao", "Du lịch", "Ngoại vụ", "Ngoại giao",
-    "Quốc phòng", "Công an", "Dân tộc và Tôn giáo", "Dân tộc", "Quy hoạch - Kiến trúc", "Quy hoạch và Kiến trúc",
-    "Kinh tế", "Pháp luật và Tư pháp", "Kinh tế và Tài chính", "Quốc phòng, An ninh và Đối ngoại",
+    "Văn hóa, Thông tin, Thể thao và Du lịch", "Du lịch", "Ngoại vụ", "Ngoại giao", "Quốc phòng", "Công an",
+    "Dân tộc và Tôn giáo", "Dân tộc", "Quy hoạch - Kiến trúc", "Quy hoạch và Kiến trúc", "Kinh tế",
+    "Pháp luật và Tư pháp", "Kinh tế và Tài chính", "Quốc phòng, An ninh và Đối ngoại",
     "Quốc phòng và An ninh", "Văn hóa và Xã hội", "Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng",
     "Khoa học, Công nghệ và Môi trường", "Dân nguyện và Giám sát", "Công tác đại biểu", "Pháp luật",
     "Tài chính, Ngân sách", "Đối ngoại", "Về các vấn đề xã hội", "Các vấn đề xã hội",
@@ -233,14 +233,13 @@ COMMA_NAMES: tuple[str, ...] = (
 # "Chánh Văn phòng UBND tỉnh" -> "Văn phòng UBND tỉnh".
 PERSON_TITLES: tuple[str, ...] = (
     "Bộ trưởng", "Thứ trưởng", "Thủ trưởng", "Thủ tướng", "Phó Thủ tướng", "Giám đốc", "Phó Giám đốc",
-    "Tổng Giám đốc", "Phó Tổng Giám đốc", "Chủ tịch", "Phó Chủ tịch", "Chủ nhiệm", "Phó Chủ nhiệm",
-    "Chánh", "Phó Chánh", "Chánh án", "Phó Chánh án", "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng",
-    "Phó Vụ trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Chi cục trưởng", "Phó Chi cục trưởng",
-    "Viện trưởng", "Phó Viện trưởng", "Trưởng ban", "Phó Trưởng ban", "Phó trưởng ban", "Trưởng phòng",
-    "Phó Trưởng phòng", "Phó trưởng phòng", "Trưởng", "Người đứng đầu", "Lãnh đạo", "Đại diện lãnh đạo",
-    "Đại diện", "Bí thư", "Phó Bí thư", "Hiệu trưởng", "Phó Hiệu trưởng", "Tư lệnh", "Chỉ huy trưởng",
-    "Chính ủy", "Tổng Thanh tra", "Tổng Kiểm toán", "Thống đốc", "Tổng Biên tập", "Trưởng đoàn",
-    "Chủ tịch Hội đồng quản trị",
+    "Tổng Giám đốc", "Phó Tổng Giám đốc", "Chủ tịch", "Phó Chủ tịch", "Chủ nhiệm", "Phó Chủ nhiệm", "Chánh",
+    "Phó Chánh", "Chánh án", "Phó Chánh án", "Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng",
+    "Tổng cục trưởng", "Phó Tổng cục trưởng", "Chi cục trưởng", "Phó Chi cục trưởng", "Viện trưởng",
+    "Phó Viện trưởng", "Trưởng ban", "Phó Trưởng ban", "Phó trưởng ban", "Trưởng phòng", "Phó Trưởng phòng",
+    "Phó trưởng phòng", "Trưởng", "Người đứng đầu", "Lãnh đạo", "Đại diện lãnh đạo", "Đại diện", "Bí thư",
+    "Phó Bí thư", "Hiệu trưởng", "Phó Hiệu trưởng", "Tư lệnh", "Chỉ huy trưởng", "Chính ủy", "Tổng Thanh tra",
+    "Tổng Kiểm toán", "Thống đốc", "Tổng Biên tập", "Trưởng đoàn", "Chủ tịch Hội đồng quản trị",
 )
 
 # Courtesy words before a title or a body: "Đ/c Chủ tịch UBND tỉnh".
@@ -308,13 +307,13 @@ TERMINAL_CONTINUATIONS: tuple[str, ...] = ("có liên quan", "liên quan")
 # nhũng", "Ban Quản lý dự án đầu tư xây dựng các công trình …".
 NAME_PARTS: tuple[str, ...] = (
     "công trình", "chương trình", "đầu tư xây dựng", "phòng, chống", "phòng chống", "giao thông",
-    "tổ chức xã hội", "thành lập", "độc lập", "bàn giao", "thư ký", "tiếp nhận và trả kết quả",
+    "tổ chức xã hội", "tiếp nhận và trả kết quả",
 )
 
 # Phrases that continue a collective only: "các bệnh viện trong tỉnh", "… trên địa bàn tỉnh".
 COLLECTIVE_TAILS: tuple[str, ...] = (
     "trên địa bàn", "trong tỉnh", "trong ngành", "trong và ngoài tỉnh", "ngoài công lập", "công lập",
-    "thuộc", "có giường bệnh",
+    "có giường bệnh",
 )
 
 # Words that end a name in running text (checked on lowercase words only, so "Sở Xây dựng" survives).
@@ -331,8 +330,8 @@ STOP_PHRASES: tuple[str, ...] = (
     "trân trọng", "kính", "xin", "đề nghị", "đề xuất", "yêu cầu", "giao", "gửi", "cung cấp", "hoàn thành",
     "không", "chưa", "có", "nhận", "nhận được", "ban hành", "quyết định", "xem xét", "tập trung",
     "tăng cường", "đôn đốc", "lập", "cập nhật", "thẩm định", "trình", "thông báo", "biết", "bố trí",
-    "đảm bảo", "bảo đảm", "nắm", "giải quyết", "xử lý", "phê duyệt", "phê chuẩn", "tham gia", "tham dự",
-    "dự", "cử", "mời", "chuẩn bị", "tổng hợp", "thống kê", "đánh giá", "ký", "phát hành", "tuyên truyền",
+    "đảm bảo", "bảo đảm", "nắm", "giải quyết", "xử lý", "phê duyệt", "phê chuẩn", "tham gia", "tham dự", "dự",
+    "cử", "mời", "chuẩn bị", "tổng hợp", "thống kê", "đánh giá", "ký", "phát hành", "tuyên truyền",
     "phổ biến", "quán triệt", "vận động", "hỗ trợ", "kết nối", "xác nhận", "tiếp tục", "tiếp nhận",
     "phản ánh", "nghiêm túc", "công bố", "công khai", "ý kiến", "cho ý kiến", "tham khảo", "đăng ký",
     "đăng tải", "lấy ý kiến", "góp ý", "bổ sung", "sửa đổi", "điều chỉnh", "áp dụng", "đẩy mạnh", "nâng cao",
@@ -340,12 +339,12 @@ STOP_PHRASES: tuple[str, ...] = (
     "thanh tra", "sau đây", "đây", "cùng", "chỉ", "hết", "tất cả", "mỗi", "từng", "theo quy định",
     "tháp tùng", "họp", "giải đáp", "tháo gỡ", "phát hiện", "làm đầu mối", "là đầu mối", "tiếp xúc",
     "đối thoại", "khắc phục", "chấn chỉnh", "thống nhất", "trao đổi", "lưu ý", "quan tâm", "nhanh chóng",
-    "có ý kiến", "tích cực", "hoàn thiện", "kiện toàn", "thành lập", "tăng", "giảm",
-    "nhiệm kỳ", "lần thứ", "khóa", "chậm nhất", "chậm", "muộn nhất", "liệt kê", "đăng nhập", "đồng ý",
-    "chấp thuận", "kiến nghị", "trả lời", "phúc đáp", "kính trình", "kính đề nghị", "trình bày",
+    "có ý kiến", "tích cực", "hoàn thiện", "kiện toàn", "thành lập", "tăng", "giảm", "nhiệm kỳ", "lần thứ",
+    "khóa", "chậm nhất", "chậm", "muộn nhất", "liệt kê", "đăng nhập", "đồng ý", "chấp thuận", "hoạt động",
+    "đi", "đi vào", "phạm vi", "kiến nghị", "trả lời", "phúc đáp", "kính trình", "kính đề nghị", "trình bày",
     "giới thiệu", "ghi nhận", "biểu dương", "khen thưởng", "xác định", "thay", "thay mặt", "đại diện",
-    "phân công", "chịu", "đảm nhận", "đảm nhiệm", "điều hành", "sắp xếp", "tiếp", "thi hành",
-    "ngày càng", "vừa", "còn", "lại", "đưa", "đề ra", "nhiệm vụ", "tình hình", "kết quả",
+    "phân công", "chịu", "đảm nhận", "đảm nhiệm", "điều hành", "sắp xếp", "tiếp", "thi hành", "ngày càng",
+    "vừa", "còn", "lại", "đưa", "đề ra", "nhiệm vụ", "tình hình", "kết quả",
 )
 
 # Single function words that end a name read backwards ("… của Chương trình"); other one-word stops
@@ -387,9 +386,17 @@ SENTENCE_STARTERS: tuple[str, ...] = (
     "Đến nay", "Trân trọng", "Kính gửi", "Kính mời", "Nơi nhận", "Về việc", "V/v", "Đề nghị", "Yêu cầu",
     "Ngày", "Đồng thời", "Tuy nhiên", "Ngoài ra", "Trong", "Tại", "Qua", "Vậy", "Nay", "Như vậy", "Do đó",
     "Vì vậy", "Trường hợp", "Lưu", "Số", "Chủ trì", "Phối hợp", "Thời gian", "Địa điểm", "Thành phần",
-    "Khẩn trương", "Tổ chức", "Tập trung", "Thực hiện", "Điện thoại", "Địa chỉ", "Email", "Fax",
-    "Cộng hòa", "Công hòa", "Độc lập", "Báo cáo", "Tham mưu", "Rà soát", "Hướng dẫn", "Theo dõi",
-    "Triển khai", "Tiến hành", "Tiếp tục", "Kiểm tra", "Nghiên cứu", "Chỉ đạo", "Giao", "Mời",
+    "Khẩn trương", "Tổ chức", "Tập trung", "Thực hiện", "Điện thoại", "Địa chỉ", "Email", "Fax", "Cộng hòa",
+    "Công hòa", "Độc lập", "Báo cáo", "Tham mưu", "Rà soát", "Hướng dẫn", "Theo dõi", "Triển khai",
+    "Tiến hành", "Tiếp tục", "Kiểm tra", "Nghiên cứu", "Chỉ đạo", "Giao", "Mời",
+)
+
+# Names of documents and events: capitalised, yet never part of a body's name after it
+# ("Công đoàn Việt Nam và Nghị quyết Đại hội …").
+DOCUMENT_WORDS: tuple[str, ...] = (
+    "Nghị quyết", "Quyết định", "Công văn", "Thông báo", "Chương trình", "Đề án", "Luật", "Nghị định",
+    "Thông tư", "Chỉ thị", "Tờ trình", "Điều lệ", "Quy chế", "Đại hội", "Hội nghị", "Kế hoạch", "Văn bản",
+    "Điều",
 )
 
 # Parents that a "của" suffix may name as part of the body: "Ủy ban Văn hóa và Xã hội của Quốc hội".
@@ -408,8 +415,8 @@ PLURAL_AFTER_TITLE: tuple[str, ...] = (
 SURNAMES: tuple[str, ...] = (
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
     "Dương", "Lý", "Đào", "Đoàn", "Vương", "Trịnh", "Trương", "Lâm", "Phùng", "Mai", "Tô", "Tạ", "Hà", "Châu",
-    "Cao", "Lương", "Đinh", "Quách", "Lưu", "Thái", "Đàm", "Lục", "La", "Kiều", "Chu", "Triệu", "Thân", "Nông",
-    "Lò", "Hứa", "Từ", "Tăng", "Khúc", "Diệp", "Giang", "Âu", "Mạc", "Tôn", "Thạch", "Lã", "Ninh",
+    "Cao", "Lương", "Đinh", "Quách", "Lưu", "Thái", "Đàm", "Lục", "La", "Kiều", "Chu", "Triệu", "Thân",
+    "Nông", "Lò", "Hứa", "Từ", "Tăng", "Khúc", "Diệp", "Giang", "Âu", "Mạc", "Tôn", "Thạch", "Lã", "Ninh",
 )
 
 # Places that look like personal names.

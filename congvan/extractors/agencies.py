@@ -158,7 +158,7 @@ _LIST_STOPS = _Phrases(data.LIST_STOP_PHRASES)
 _LIST_KEEP = {_keys(p) for p in data.LIST_KEEP}
 _LIST_SINGLE = {_keys(p) for p in data.LIST_SINGLE_STOPS}
 _COLLECTIVE_LISTS = _Phrases(data.COLLECTIVE_LISTS)
-_STARTERS = _Phrases(data.SENTENCE_STARTERS)
+_STARTERS = _Phrases(data.SENTENCE_STARTERS + data.DOCUMENT_WORDS)
 _STOP_TUPLES = {k for k in map(_keys, data.STOP_PHRASES) if len(k) > 1}
 _STARTER_TUPLES = {_keys(p) for p in data.SENTENCE_STARTERS}
 _STOP_MAX = max(len(k) for k in _STOP_TUPLES | _STARTER_TUPLES)
@@ -169,8 +169,8 @@ _SURNAMES = {_fold(s) for s in data.SURNAMES}
 _PERSON_PLACES = _Phrases(data.PERSON_LIKE_PLACES)
 _PREFIX_LAST = {_keys(h)[-1] for h, kind, _ in data.AGENCY_HEADS if kind == "prefix"}
 _NUMBERED_LEVELS = {"quận", "phường", "vực"}
-_CATEGORY_NOUNS = {_keys(w) for w in ("cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp", "đoàn thể",
-                                      "Sở, ban, ngành", "bộ, ngành")}
+_CATEGORY_NOUNS = {_keys(w) for w in ("cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp",
+                                      "đoàn thể", "Sở, ban, ngành", "bộ, ngành")}
 _BULLETS = {"-", "+", "•", "*", "·"}
 
 
@@ -378,27 +378,32 @@ class _Parser:
         while j < self.n:
             t = self.toks[j]
             if t.word and (t.cap or (t.digit and j == i and self.key(j - 1) in _NUMBERED_LEVELS)):
-                if self.is_stop(j) or self.is_label(j) or (t.nl and (self.new_agency_at(j) or _STOPS.match(self.toks, j))):
+                if self.is_stop(j) or self.is_label(j):
+                    break
+                if t.nl and (self.new_agency_at(j) or _STOPS.match(self.toks, j)):
                     break
                 if j > i and (self.head_at(j) or _TITLES.match(self.toks, j)):
                     break
                 j += 1
                 continue
             nxt = self.tok(j + 1)
-            if t.key == "-" and j > i and nxt is not None and nxt.word and nxt.cap and not self.head_at(j + 1):
+            if t.key == "-" and j > i and nxt is not None and nxt.word and nxt.cap \
+                    and not self.head_at(j + 1):
                 j += 1
                 continue
             break
         return j
 
-    def locality_end(self, i: int, titled: bool = False, allow_tai: bool = False, direct: bool = False) -> int:
+    def locality_end(self, i: int, titled: bool = False, allow_tai: bool = False,
+                     direct: bool = False) -> int:
         """End of a locality at i: 'tỉnh Lâm Đồng', 'các huyện, thị xã, thành phố', 'Việt Nam'."""
         j = i
         while j < self.n:
             t = self.toks[j]
             if not t.word or (t.cap and self.head_at(j)):
                 break
-            if allow_tai and j == i and t.key == "tại" and (self.key(j + 1) == "các" or _LEVELS.match(self.toks, j + 1)):
+            if allow_tai and j == i and t.key == "tại" \
+                    and (self.key(j + 1) == "các" or _LEVELS.match(self.toks, j + 1)):
                 j += 1
                 continue
             m = _LOCALITY_WORDS.match(self.toks, j)
@@ -540,8 +545,8 @@ class _Parser:
                         continue
                     break
                 if t.key == "thuộc":
-                    if collective or self.agency_start(j + 1) or _LEVELS.match(self.toks, j + 1) \
-                            or self.key(j + 1) in ("sở", "bộ", "trung", "tw"):
+                    if self.agency_start(j + 1) or _LEVELS.match(self.toks, j + 1) \
+                            or self.key(j + 1) in ("sở", "bộ", "trung", "tw", ","):
                         j += 1
                         continue
                     break
@@ -616,7 +621,8 @@ class _Parser:
             if not t.word or not (t.cap or t.digit):
                 break
             d = _DOMAINS.match(self.toks, j) if domains else 0
-            if not d and (_STOPS.match(self.toks, j) or _STARTERS.match(self.toks, j) or self.new_agency_at(j)):
+            if not d and (_STOPS.match(self.toks, j) or _STARTERS.match(self.toks, j)
+                          or self.new_agency_at(j)):
                 break
             if d:
                 k = self.suffix_end(self.locality_end(j + d))
@@ -685,7 +691,8 @@ class _Parser:
         text = self.span(i, e)
         return [_Name("Các " + text if kind == "plural" else _cap_first(text))], e
 
-    def parse_agency(self, i: int, lower_ok: bool = False, titled: bool = False) -> tuple[list[_Name], int] | None:
+    def parse_agency(self, i: int, lower_ok: bool = False,
+                     titled: bool = False) -> tuple[list[_Name], int] | None:
         """The body (or bodies, for a group) starting at i, and the index after it."""
         kind = self.agency_start(i, lower_ok)
         if not kind:
@@ -784,8 +791,8 @@ class _Parser:
                 seps.append((k, {";": "semi", ",": "comma", ":": "colon"}[t.key]))
             elif t.key == "và":
                 seps.append((k, "and"))
-            elif t.nl and k > 0 and prev not in ("và", ",", "-", "của", "thuộc") and prev not in _PREFIX_LAST \
-                    and t.cap and self.new_agency_at(k):
+            elif t.nl and k > 0 and prev not in ("và", ",", "-", "của", "thuộc") \
+                    and prev not in _PREFIX_LAST and t.cap and self.new_agency_at(k):
                 seps.append((k, "line"))
         pieces: list[tuple[str, int, int, str]] = []
         start, before = 0, "start"

@@ -19,7 +19,7 @@ from congvan.pipeline.normalize import fold, is_upper
 # A request to someone (not the noun: "theo đề nghị của", "việc đề nghị", "nhiệm vụ được giao").
 REQUEST = re.compile(
     r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )(?<!đó )"
-    r"\b(giao|yêu cầu|đề nghị|kiến nghị|kính trình|đề xuất)\b(?! của| số| tại|:$| này)"
+    r"(?<!đạt )(?<!theo )\b(giao|yêu cầu|đề nghị|kiến nghị|kính trình)\b(?! của| số| tại|:$| này| do| đặt| nêu| trên)"
 )
 # Words that make a clause a directive on their own.
 DIRECTIVE = re.compile(
@@ -111,7 +111,8 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
            quoting: bool = False) -> None:
     text = node.text.strip()
     key = fold(text)
-    own = _heading_agencies(node, ctx) or _prefix_agencies(text, ctx)
+    prefix = _prefix_agencies(text, ctx)
+    own = _heading_agencies(node, ctx) or prefix
     passes = own or inherited
     if node.children:
         intro = _intro_agencies(text, ctx)
@@ -127,7 +128,8 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
         return
     if quoting or not text or (meeting and text == meeting["description"]):
         return
-    if _is_task(node, key, passes, ctx):
+    after_prefix = fold(text.split(":", 1)[-1].strip()) if prefix else ""
+    if _is_task(node, key, own if own and not prefix else inherited, ctx) or (prefix and ACTION.match(after_prefix)):
         tasks.append(_task(node, text, passes, ctx, meeting))
 
 
@@ -181,10 +183,12 @@ def _intro_agencies(text: str, ctx: Context) -> list[str] | None:
         return None
     if not m:
         return [] if re.search(r"\b(sau|như sau|sau đây)\s*:$", key) and not NOT_TASK.match(key) else None
-    who, rest = _split_who(head[m.end():])
+    after = head[m.end():]
+    who, rest = _split_who(after)
+    start = m.end() + len(after) - len(after.lstrip())
     if len(rest.split()) > 6 and ACTION.search(" " + rest) and not re.match(r"^\W*(thực hiện|triển khai)\W*$", rest):
         return None
-    return _agencies_in(text[m.end(): m.end() + len(who)], ctx)
+    return _agencies_in(text[start: start + len(who)], ctx)
 
 
 _ACTION_ANY = re.compile(r"\s(?=" + ACTION.pattern.split("(?:\\W*)", 1)[1] + ")")
