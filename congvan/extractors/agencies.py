@@ -618,6 +618,17 @@ class _Parser:
         end = j
         while j < self.n:
             t = self.toks[j]
+            level = 0 if domains else _LEVELS.match(self.toks, j)
+            if level and t.low:  # 'UBND các huyện, thị xã: Bình Sơn, thị xã Đức Phổ'
+                k = self.place_end(j + level)
+                if k == j + level:
+                    break
+                found.append(self.span(j, k))
+                end = k
+                if self.key(k) in (",", ";"):
+                    j = k + 1
+                    continue
+                break
             if not t.word or not (t.cap or t.digit):
                 break
             d = _DOMAINS.match(self.toks, j) if domains else 0

@@ -148,7 +148,7 @@ def _heading_agencies(node: Clause, ctx: Context) -> list[str]:
     if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
         return []
     if agencies.is_agency_start(_unhead(stripped)) or ADDRESSEES.match(fold(stripped)):
-        return _resolve(agencies.find_agencies(stripped) or agencies.split_agencies(stripped), ctx)
+        return _agencies_in(stripped, ctx) or _resolve(agencies.split_agencies(stripped), ctx)
     return []
 
 
@@ -328,19 +328,28 @@ def _explicit_lead(text: str, ctx: Context) -> list[str]:
     """Who the text itself names: after its (last-sentence 'Giao') request verb, or as its subject."""
     key = fold(text)
     requests = [m for m in REQUEST.finditer(key)]
-    if len(requests) > 1 and _closing_exhortation(fold(re.split(r"(?<=\.)\s", text)[0]), ctx):
-        requests = [requests[-1]]
+    if len(requests) > 1 and _addressees_only(text[requests[0].end():], ctx) and \
+            re.search(r"(^|[.;]\s+)giao\s*$", key[: requests[-1].end()]):
+        requests = [requests[-1]]  # "Yêu cầu <the addressees> …. Giao X …": X is the one with a new action
     for m in requests:
         who, _ = _split_who(text[m.end():])
+        if not who or ACTION.match(fold(who)):
+            break
+        if not (agencies.is_agency_start(_unhead(who)) or ADDRESSEES.match(fold(who))):
+            continue  # "yêu cầu công tác của mình": a noun, not a request to someone
         found = _agencies_in(who, ctx)
         if found:
             return found
-        if not who or ACTION.match(fold(who)):
-            break
     prefix = _prefix_agencies(text, ctx)
     if prefix:
         return prefix
     return _subject_action(text, ctx)
+
+
+def _addressees_only(phrase: str, ctx: Context) -> bool:
+    who, _ = _split_who(phrase)
+    names = _agencies_in(who, ctx)
+    return bool(names) and all(n in ctx.recipients or re.match(r"^các\b", fold(n)) for n in names)
 
 
 def _unhead(text: str) -> str:
