@@ -978,7 +978,7 @@ def split_agencies(text: str) -> list[str]:
             items.append(current)
         else:
             current["b"] = b
-        if after == "colon":
+        if after == "colon" and parser.tok(b + 1) is not None:
             label = parser.group_label(current["a"], b)
             if label is not None:
                 items.remove(current)

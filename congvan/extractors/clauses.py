@@ -12,7 +12,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<id>[IVXLC]+|\d+)\b[.:]?\s*", re.U)),
     ("section", re.compile(r"^(?:Mục|MỤC)\s+(?P<id>[IVXLC]+|\d+)\b[.:]?\s*")),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<id>\d+[a-z]?)\s*[.:]\s*")),
-    ("roman", re.compile(rf"^(?P<id>(?=[IVX])" + _ROMAN + r")\s*[.)]\s+")),
+    ("roman", re.compile(r"^(?P<id>(?=[IVX])" + _ROMAN + r")\s*[.)]\s+")),
     ("number", re.compile(r"^(?P<id>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)")),
     ("letter", re.compile(rf"^(?P<id>[{VI_LETTERS}])\s*\)\s*|^(?P<id2>[{VI_LETTERS}])\.\s+(?=[A-ZĐÀ-Ỹ])")),
     ("dash", re.compile(r"^[-–—‒•·▪]\s*(?=\S)")),

@@ -25,7 +25,7 @@ def to_date(day: str | int, month: str | int, year: str | int) -> date | None:
 def extract(header: list[Line], stamps: list[str]) -> tuple[str | None, str | None, list[str]]:
     """Return (place, ISO date, warnings)."""
     warnings: list[str] = []
-    candidates = [line for line in header if line.column == "right"] + [line for line in header if line.column != "right"]
+    candidates = sorted(header, key=lambda line: line.column != "right")
     text = " ".join(line.text for line in candidates)
     m = LONG.search(text) or SHORT.search(text)
     place = _place(header)

@@ -73,7 +73,8 @@ def extract(header: list[Line]) -> tuple[str | None, dict, list[str], int | None
     number = normalise(raw)
     parts = parse(number)
     if not parts["seq"]:
-        return None, parts, [f"number is blank in the document ('Số: {raw}'): a draft or a stamp not in the text"], index
+        warning = f"number is blank in the document ('Số: {raw}'): a draft or a stamp not in the text"
+        return None, parts, [warning], index
     if not parts["issuer_code"]:
         return number or None, parts, [f"number '{number}' does not have the usual số/ký hiệu shape"], index
     return number, parts, [], index

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, title_case
-from congvan.readers.base import Line
 
 PREFIX = re.compile(r"(?<![\wÀ-ỹ])(?:(TM|KT|TL|TUQ|T/M|K/T|T/L|T\.M|K\.T|T\.L)(?:\s*\.\s*|\s+)|(Q)\.\s*)(?=\S)")
 TITLE_WORDS = (
-    r"(?:(?:TM|KT|TL|TUQ|Q)\.|T/M|K/T|T/L|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|CHỦ NHIỆM|THỦ TƯỚNG|"
+    rf"(?:(?:TM|KT|TL|TUQ|Q)\.\s*(?=[{UPPER}]{{2}})|T/M|K/T|T/L|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|"
+    r"CHỦ NHIỆM|THỦ TƯỚNG|"
     r"CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CỤC TRƯỞNG|VỤ TRƯỞNG|TỔNG CỤC TRƯỞNG|BÍ THƯ|CHÁNH THANH TRA|TRƯỞNG PHÒNG|"
     rf"HIỆU TRƯỞNG|VIỆN TRƯỞNG|PHÓ [{UPPER}]|KHO BẠC|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|BAN THƯỜNG VỤ)"
 )

@@ -179,7 +179,8 @@ def _intro_agencies(text: str, ctx: Context) -> list[str] | None:
         return None
     head = INTRO_TAIL.sub("", key)
     m = REQUEST.search(head)
-    if head == key and not re.search(r"\b(sau|như sau|sau đây)\s*:$", key) and not (m and len(head[m.end():].split()) < 12):
+    lists_items = bool(re.search(r"\b(sau|như sau|sau đây)\s*:$", key))
+    if head == key and not lists_items and not (m and len(head[m.end():].split()) < 12):
         return None
     if not m:
         return [] if re.search(r"\b(sau|như sau|sau đây)\s*:$", key) and not NOT_TASK.match(key) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from congvan.pipeline.normalize import clean, is_upper, retone
+from congvan.pipeline.normalize import UPPER, clean, is_upper, retone
 from congvan.readers.base import Line
 
 QUOC_HIEU = re.compile(r"C[ỘO]NG\s*H[ÒO]À?A?\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM", re.I)
@@ -24,7 +24,7 @@ PLACE_DATE = re.compile(
     r"((?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*\.?\s?){1,5}),\s*ngày\s*(?:\d|\.|…|\s+tháng)", re.U
 )
 NUMBER_START = re.compile(r"\bS[ốô]\s*:?\s*(?=[\d/.…_ ]*/|\d)")
-_CAPS_TAIL = re.compile(r"(?<=[.:]\s)(?:[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ,]{1,}\s?)+(?=\s*[-_=]{3,}|$)")
+_CAPS_TAIL = re.compile(rf"(?<=[.:]\s)(?:[{UPPER},]+\s?)+(?=\s*[-_=]{{3,}}|$)")
 VV = re.compile(r"\b(V/v|V/V|V\.v|Về việc)\b")
 
 

@@ -99,7 +99,7 @@ def fill(path: str, lines: list[Line], width: float) -> list[str]:
                                   (before.top or 0) + 20)) for field, before, after in gaps]
         if not boxes:
             textpage = page.get_textpage()
-            for field, (left, bottom, right, top) in _inline_gaps(textpage):
+            for field, (left, _bottom, right, top) in _inline_gaps(textpage):
                 line = next((ln for ln in lines if ln.page == 1 and ln.top is not None
                              and abs(ln.top - (page_height - top)) < 6 and field_word(field) in ln.text), None)
                 if line is not None:
