@@ -33,6 +33,7 @@ _DASH_RUN_RE = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
 _LEADING_BULLET_RE = re.compile(r"^[\s\-\u2010-\u2015\u2212+•*·]+")
 _TRAILING_PUNCT_RE = re.compile(r"[\s;.,:/]+$")
 _PAREN_RE = re.compile(r"\s*\(([^()]*)\)")
+_OPEN_PAREN_RE = re.compile(r"\s*\([^()]*$")
 _LABEL_RE = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in data.LIST_LABELS) + r")\s*:\s*", re.I)
 _ABBR_DEF_RE = re.compile(
     r"\(\s*(?:sau\s+đây|dưới\s+đây)?\s*(?:được\s+)?(?:viết\s+tắt|gọi\s+tắt|gọi\s+chung)\s*(?:là|:)\s*"
@@ -886,7 +887,9 @@ def _clean(text: str) -> str:
     text = _SPACE_RE.sub(" ", text).strip()
     text = _LEADING_BULLET_RE.sub("", text)
     text = _PAREN_RE.sub(lambda m: m.group(0) if _is_caps_abbr(m.group(1)) else "", text)
-    return _TRAILING_PUNCT_RE.sub("", text).strip()
+    text = _OPEN_PAREN_RE.sub("", text)  # a bracket the cut left open: '… của 03 tỉnh (Bình Thuận'
+    text = _TRAILING_PUNCT_RE.sub("", text).strip()
+    return text if any(c.isalpha() for c in text) else ""
 
 
 def _bare_and_locality(name: str) -> tuple[bool, str]:

@@ -26,6 +26,19 @@ def _is_head(text: str) -> bool:
     return key.startswith(HEADS)
 
 
+_INNER_HEAD = re.compile(r"(?<=\S\s)(?<!TỔNG )(?<!CHI )(?=(?:TỔNG CỤC|CHI CỤC|CỤC|SỞ|VĂN PHÒNG|TRUNG TÂM|CÔNG ĐOÀN)\s)")
+
+
+def _split_heads(line: Line) -> list[Line]:
+    """'BỘ TÀI CHÍNH TỔNG CỤC THUẾ' (two header lines glued by a scrape) → two lines."""
+    cuts = [m.start() for m in _INNER_HEAD.finditer(line.text) if len(line.text[: m.start()].split()) >= 2]
+    if not cuts:
+        return [line]
+    bounds = [0] + cuts + [len(line.text)]
+    pieces = [line.text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [Line(text=piece) for piece in pieces if piece]
+
+
 def names(lines: list[Line]) -> list[str]:
     """Group the header's organisation lines into names (wrapped lines joined)."""
     groups: list[str] = []
@@ -59,12 +72,7 @@ def extract(header: list[Line], number_index: int | None) -> tuple[str | None, s
                 break
             continue
         lines.append(line)
-    if any(line.bold for line in lines) and not all(line.bold for line in lines):
-        parent = [ln for ln in lines if not ln.bold]
-        own = [ln for ln in lines if ln.bold]
-        found = [" ".join(ln.text for ln in parent), " ".join(ln.text for ln in own)]
-    else:
-        found = names(lines)
+    found = names([piece for line in lines for piece in _split_heads(line)])
     if not found:
         return None, None, ["issuer (tên cơ quan ban hành) not found"]
     issuer = agency_case(found[-1])

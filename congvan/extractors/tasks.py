@@ -62,6 +62,8 @@ ADDRESSEES = re.compile(
     r"các đơn vị, địa phương|các bộ, ngành, địa phương|các cơ quan, đơn vị|các đơn vị|đơn vị|các địa phương|"
     r"các bộ, cơ quan, địa phương|các đồng chí)\b"
 )
+PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm)"
+                     r"[^.:]{0,40}$")
 EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")
 INVITE = re.compile(r"(trân trọng |kính )?(kính )?mời\b.{0,200}\b(dự|tham dự|đến dự|họp)\b", re.I)
 REPORT = re.compile(r"báo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"
@@ -116,7 +118,8 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
     passes = own or inherited
     if node.children:
         intro = _intro_agencies(text, ctx)
-        quotes = quoting or bool(re.search(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$", key))
+        quotes = quoting or bool(re.search(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$", key)) or \
+            bool(PURPOSE.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
         elif not quoting and not own and _strong(key) and _is_task(node, key, inherited, ctx):

@@ -37,6 +37,12 @@ def convert_one(path: str) -> dict:
                 "error": f"{type(exc).__name__}: {exc} (at {Path(last.filename).name}:{last.lineno})"}
 
 
+def output_name(path: Path, batch: list[Path]) -> str:
+    """<stem>, or <stem>.<ext> when another file of the batch has the same stem (a.docx and a.pdf)."""
+    clash = sum(1 for other in batch if other.stem == path.stem) > 1
+    return f"{path.stem}.{path.suffix.lstrip('.')}" if clash else path.stem
+
+
 def _write(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
@@ -49,7 +55,6 @@ def run_batch(inputs: list[Path], output: Path, jobs: int = 0) -> dict:
     files = collect(inputs)
     jobs = jobs or os.cpu_count() or 1
     failures, ok = [], 0
-    names: set[str] = set()
     if jobs == 1 or len(files) < 2:
         results = map(convert_one, map(str, files))
         outcomes = list(results)
@@ -58,9 +63,7 @@ def run_batch(inputs: list[Path], output: Path, jobs: int = 0) -> dict:
             outcomes = list(pool.map(convert_one, map(str, files), chunksize=1))
     for outcome in outcomes:
         if outcome["ok"]:
-            stem = Path(outcome["file"]).stem
-            name = stem if stem not in names else f"{stem}.{Path(outcome['file']).suffix.lstrip('.')}"
-            names.add(name)
+            name = output_name(Path(outcome["file"]), files)
             _write(output / f"{name}.json", json.dumps(outcome["result"], ensure_ascii=False, indent=2))
             ok += 1
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from congvan.pipeline.normalize import UPPER, clean, is_upper, retone
+from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, retone
 from congvan.readers.base import Line
 
 QUOC_HIEU = re.compile(r"C[ỘO]NG\s*H[ÒO]À?A?\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM", re.I)
@@ -21,7 +21,7 @@ BODY_OPENER = re.compile(
     r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự|Ủy ban nhân dân tỉnh nhận được)\b)"
 )
 PLACE_DATE = re.compile(
-    r"((?:[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*\.?\s?){1,5}),\s*ngày\s*(?:\d|\.|…|\s+tháng)", re.U
+    rf"((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*(?:\d|\.|…|\s+tháng)", re.U
 )
 NUMBER_START = re.compile(r"\bS[ốô]\s*:?\s*(?=[\d/.…_ ]*/|\d)")
 _CAPS_TAIL = re.compile(rf"(?<=[.:]\s)(?:[{UPPER},]+\s?)+(?=\s*[-_=]{{3,}}|$)")

@@ -21,10 +21,12 @@ _MAGIC = [(b"%PDF", "pdf"), (b"PK\x03\x04", "docx"), (b"\xd0\xcf\x11\xe0", "doc"
 def sniff(path: Path) -> str:
     """The reader name for a file: its magic bytes first, then its suffix."""
     with path.open("rb") as handle:
-        head = handle.read(8)
+        head = handle.read(1024)
     for magic, name in _MAGIC:
         if head.startswith(magic):
             return name
+    if b"%PDF-" in head:  # the PDF header may sit anywhere in the first 1024 bytes
+        return "pdf"
     name = SUFFIXES.get(path.suffix.lower())
     if name is None:
         raise ReadError(f"unsupported file type '{path.suffix or '(none)'}'")

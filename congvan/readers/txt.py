@@ -1,10 +1,13 @@
-"""Plain text: one Line per non-empty line."""
+"""Plain text: one Line per non-empty line; layout-style text (indented paragraphs) keeps its geometry."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from congvan.readers.base import Layout, Line, ReadError
+
+CHAR_WIDTH = 6.0  # points per character, to give layout-style text the same geometry cues as a PDF
+LINE_HEIGHT = 14.0
 
 
 def decode(data: bytes, path: str) -> str:
@@ -20,7 +23,25 @@ def decode(data: bytes, path: str) -> str:
     return data.decode("cp1258", errors="replace")
 
 
+def text_lines(text: str) -> list[Line]:
+    """Lines of a text; when paragraphs are marked by indentation (pdftotext -layout, e-mail copies),
+    each line carries x0/x1/top so that wrapped lines are joined like a PDF's."""
+    raw = [line.rstrip() for line in text.expandtabs(8).splitlines()]
+    filled = [line for line in raw if line.strip()]
+    indented = sum(1 for line in filled if line.startswith("  "))
+    layout = bool(filled) and indented >= 0.3 * len(filled) and indented < len(filled)
+    lines = []
+    for number, line in enumerate(raw):
+        if not line.strip():
+            continue
+        if layout:
+            indent = len(line) - len(line.lstrip())
+            lines.append(Line(text=line.strip() if "    " not in line.strip() else line.lstrip(),
+                              x0=indent * CHAR_WIDTH, x1=len(line) * CHAR_WIDTH, top=number * LINE_HEIGHT))
+        else:
+            lines.append(Line(text=line.strip()))
+    return lines
+
+
 def read(path: str) -> Layout:
-    text = decode(Path(path).read_bytes(), path)
-    lines = [Line(text=raw.strip()) for raw in text.splitlines() if raw.strip()]
-    return Layout(path=path, format="txt", lines=lines)
+    return Layout(path=path, format="txt", lines=text_lines(decode(Path(path).read_bytes(), path)))
