@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, title_case
+from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, strip_accents, title_case
 
 PREFIX = re.compile(r"(?<![\wÀ-ỹ])(?:(TM|KT|TL|TUQ|T/M|K/T|T/L|T\.M|K\.T|T\.L)(?:\s*\.\s*|\s+)|(Q)\.\s*)(?=\S)")
 TITLE_WORDS = (
@@ -73,7 +73,7 @@ def _parse_caps(caps: list[str], signer: dict) -> None:
     text = " | ".join(caps)
     prefixes = list(PREFIX.finditer(text))
     if not prefixes:
-        signer["title"] = title_case(text.replace(" | ", " ").strip())
+        signer["title"] = _snap(title_case(text.replace(" | ", " ").strip()))
         return
     last = prefixes[-1]
     signer["authority"] = AUTHORITIES[(last.group(1) or last.group(2)).lower()]
@@ -83,10 +83,18 @@ def _parse_caps(caps: list[str], signer: dict) -> None:
         title = title.replace(" | ", " ")
     else:
         behalf, title = _split_known_title(after)
-    signer["on_behalf_of"] = title_case(behalf.strip()) or None
-    signer["title"] = title_case(title.strip()) or None
+    signer["on_behalf_of"] = _snap(title_case(behalf.strip())) or None
+    signer["title"] = _snap(title_case(title.strip())) or None
     if signer["title"] is None and signer["on_behalf_of"]:
         signer["title"], signer["on_behalf_of"] = signer["on_behalf_of"], None
+
+
+_KNOWN_BY_KEY = {strip_accents(title): title_case(title) for title in KNOWN_TITLES}
+
+
+def _snap(title: str) -> str:
+    """OCR'd titles with a wrong accent ('Phó Giám đóc') snap to the known title they spell."""
+    return _KNOWN_BY_KEY.get(strip_accents(title), title)
 
 
 def _split_known_title(text: str) -> tuple[str, str]:

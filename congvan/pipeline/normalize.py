@@ -20,6 +20,32 @@ _SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200c\u200d\ufeff]")
 
 
+_BASE = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ", "e": "eèéẻẽẹêềếểễệ", "i": "iìíỉĩị", "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ", "d": "dđ",
+}
+
+
+def loose(phrase: str) -> str:
+    """A regex for phrase that ignores diacritics and case and allows missing spaces (OCR, bad font maps)."""
+    parts = []
+    for char in phrase.lower():
+        if char == " ":
+            parts.append(r"\s*")
+        elif char in _BASE:
+            letters = _BASE[char]
+            parts.append("[" + letters + letters.upper() + "]")
+        else:
+            parts.append(f"[{char}{char.upper()}]" if char.isalpha() else re.escape(char))
+    return "".join(parts)
+
+
+def strip_accents(text: str) -> str:
+    """'Phó Giám đóc' → 'pho giam doc' (for fuzzy matching only)."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
+
+
 def _retone(match: re.Match[str]) -> str:
     found = match.group(0)
     new = _OLD_TONES[found.lower()]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, retone
+from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, loose, retone
 from congvan.readers.base import Line
 
-QUOC_HIEU = re.compile(r"C[ỘO]NG\s*H[ÒO]À?A?\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM", re.I)
-TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc", re.I)
+QUOC_HIEU = re.compile(loose("cong hoa xa hoi chu nghia viet nam"))
+TIEU_NGU = re.compile(loose("doc lap") + r"\s*[-–—]+\s*" + loose("tu do") + r"\s*[-–—]+\s*" + loose("hanh phuc"))
 PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 SEPARATOR = re.compile(r"[-_=*–—~.]{3,}")
 KINH_GUI = re.compile(r"^\s*(Kính\s+gửi|Kính\s+mời|Đồng\s+kính\s+gửi|Thành\s+phần\s+mời|Kính\s+trình)\s*:?", re.I)

@@ -37,6 +37,7 @@ class Layout:
     lines: list[Line]
     pages: int = 1
     ocr: bool = False
+    ocr_pages: int = 0
     warnings: list[str] = field(default_factory=list)
     # Texts found outside the page flow (e.g. e-signature stamps/annotations in PDFs).
     stamps: list[str] = field(default_factory=list)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import os
+import unicodedata
 import shutil
 import subprocess
 
-from congvan.readers.base import ReadError
+from congvan.readers.base import Line, ReadError
 
 TIMEOUT = 60
 
@@ -32,3 +33,58 @@ def image_to_text(image, psm: int = 6, lang: str = "vie", digits: bool = False) 
     except subprocess.TimeoutExpired as exc:
         raise ReadError(f"Tesseract took longer than {TIMEOUT} s") from exc
     return done.stdout.decode("utf-8", errors="replace")
+
+
+def image_to_tsv(image, psm: int = 3, lang: str = "vie") -> str:
+    """OCR a PIL image into Tesseract's TSV (one row per word with its box)."""
+    if not available():
+        raise ReadError("OCR needs Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        done = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(psm), "tsv"],
+                              input=buffer.getvalue(), capture_output=True, timeout=TIMEOUT * 4, env=env, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise ReadError(f"Tesseract took longer than {TIMEOUT * 4} s on one page") from exc
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+GAP = 30.0  # points of blank between two words that separate the two columns of a header or footer
+
+
+def _line(words: list[tuple[int, int, int, int, str]], page_no: int, scale: float, width: float) -> Line:
+    left = min(w[0] for w in words) / scale
+    right = max(w[2] for w in words) / scale
+    top = min(w[1] for w in words) / scale
+    text = unicodedata.normalize("NFC", " ".join(w[4] for w in words))
+    column = None
+    if right - left < width * 0.42:
+        column = "right" if left >= width / 2 - 20 else ("left" if right <= width / 2 + 20 else None)
+    return Line(text=text, column=column, page=page_no, x0=round(left, 1), x1=round(right, 1), top=round(top, 1))
+
+
+def page_lines(image, page_no: int, scale: float) -> list[Line]:
+    """OCR one page image into Lines with positions in points (same geometry cues as a text-layer PDF)."""
+    rows: dict[tuple[int, int, int], list[tuple[int, int, int, int, str]]] = {}
+    for raw in image_to_tsv(image).splitlines()[1:]:
+        cols = raw.split("\t")
+        if len(cols) < 12 or not cols[11].strip() or float(cols[10] or -1) < 0:
+            continue
+        key = (int(cols[2]), int(cols[3]), int(cols[4]))
+        left, top, width, height = (int(c) for c in cols[6:10])
+        rows.setdefault(key, []).append((left, top, left + width, top + height, cols[11]))
+    width = image.width / scale
+    lines = []
+    for words in rows.values():
+        words.sort()
+        segments = [[words[0]]]
+        for word in words[1:]:
+            if (word[0] - segments[-1][-1][2]) / scale > GAP:
+                segments.append([word])
+            else:
+                segments[-1].append(word)
+        for segment in segments:
+            lines.append(_line(segment, page_no, scale, width))
+    lines.sort(key=lambda line: (round((line.top or 0) / 6), line.x0 or 0))
+    return lines

@@ -6,7 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from congvan.readers import ocr
 from congvan.readers import stamps as stamped
+from congvan.readers.quality import quality
 from congvan.readers.base import Layout, Line, ReadError
 
 _GAP = 24.0  # points of horizontal blank that separate two columns on one line
@@ -22,7 +24,10 @@ class _Run:
     text: str
 
 
-def read(path: str) -> Layout:
+OCR_SCALE = 300 / 72  # 300 dpi
+
+
+def read(path: str, max_ocr_pages: int = 50) -> Layout:
     """Read a PDF's text layer; a PDF without text gives a Layout with no lines and a warning."""
     import pypdfium2 as pdfium
 
@@ -33,18 +38,30 @@ def read(path: str) -> Layout:
     try:
         lines: list[Line] = []
         stamps: list[str] = []
+        warnings: list[str] = []
+        ocr_pages = 0
         width = 0.0
         for index in range(len(pdf)):
             page = pdf[index]
             page_width, height = page.get_size()
             width = width or page_width
             runs = _runs(page)
-            lines.extend(_lines(runs, index + 1, page_width, height))
+            score, reason = quality(" ".join(run.text for run in runs))
+            if score < 0.5 and ocr.available() and index < max_ocr_pages:
+                lines.extend(ocr.page_lines(page.render(scale=OCR_SCALE).to_pil().convert("L"), index + 1, OCR_SCALE))
+                warnings.append(f"page {index + 1}: {reason}; read by OCR")
+                ocr_pages += 1
+            else:
+                if score < 0.5 and reason and runs:
+                    warnings.append(f"page {index + 1}: {reason}; OCR not available, text layer kept")
+                lines.extend(_lines(runs, index + 1, page_width, height))
             stamps.extend(_annotation_texts(page))
-        layout = Layout(path=path, format="pdf", lines=lines, pages=len(pdf), stamps=stamps)
+        layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
+                        ocr=bool(ocr_pages), stamps=stamps, warnings=warnings)
+        layout.ocr_pages = ocr_pages
         if not any(line.text.strip() for line in lines):
-            layout.warnings.append("PDF has no text layer (scanned image); OCR is needed")
-        elif stamps and stamped.needs_fill(lines):
+            layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
+        elif stamps and not ocr_pages and stamped.needs_fill(lines):
             layout.warnings += stamped.fill(path, lines, width)
         return layout
     finally:

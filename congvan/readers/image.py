@@ -1,0 +1,31 @@
+"""Images (.png, .jpg, .tif — phone photos and scans): every frame read by Tesseract."""
+
+from __future__ import annotations
+
+from congvan.readers import ocr
+from congvan.readers.base import Layout, Line, ReadError
+
+DPI = 300
+
+
+def read(path: str) -> Layout:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        image = Image.open(path)
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ReadError(f"not a readable image ({exc})") from exc
+    lines: list[Line] = []
+    frames = getattr(image, "n_frames", 1)
+    for index in range(frames):
+        image.seek(index)
+        frame = ImageOps.exif_transpose(image).convert("L")
+        dpi = (image.info.get("dpi") or (DPI, DPI))[0] or DPI
+        scale = float(dpi) / 72
+        if frame.width < 1500:  # small photos: upscale so that 12-pt text is ~40 px high
+            factor = 1500 / frame.width
+            frame = frame.resize((1500, round(frame.height * factor)))
+            scale *= factor
+        lines.extend(ocr.page_lines(frame, index + 1, scale))
+    return Layout(path=path, format="image", lines=lines, pages=frames, ocr=True, ocr_pages=frames,
+                  warnings=["read by OCR from an image"])
