@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from congvan.readers import ocr
 from congvan.readers import stamps as stamped
-from congvan.readers.quality import quality
 from congvan.readers.base import Layout, Line, ReadError
+from congvan.readers.quality import quality
 
 _GAP = 24.0  # points of horizontal blank that separate two columns on one line
 _SIG_DATE = re.compile(r"(\d{1,2}:\d{2}:\d{2})?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -48,7 +48,12 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
             runs = _runs(page)
             score, reason = quality(" ".join(run.text for run in runs))
             if score < 0.5 and ocr.available() and index < max_ocr_pages:
-                lines.extend(ocr.page_lines(page.render(scale=OCR_SCALE).to_pil().convert("L"), index + 1, OCR_SCALE))
+                image = page.render(scale=OCR_SCALE).to_pil().convert("L")
+                page_lines = ocr.page_lines(image, index + 1, OCR_SCALE)
+                if index == 0:
+                    note = ocr.reread_number(image, page_lines, OCR_SCALE)
+                    warnings += [note] if note else []
+                lines.extend(page_lines)
                 warnings.append(f"page {index + 1}: {reason}; read by OCR")
                 ocr_pages += 1
             else:
