@@ -92,7 +92,7 @@ def page_lines(image, page_no: int, scale: float) -> list[Line]:
 
 
 _NUMBER_LINE = re.compile(r"^\s*[S$5][^\s:]{0,2}\s*[:.;]?\s*(?P<seq>[^/\s]*)\s*/?\s*(?P<code>[A-ZĐ][\w&.-]*-[\w&.-]+)")
-_DIGITS_THEN_CODE = re.compile(r"^\W*[S$5][^\s:.;\d]{0,2}\s*[:.;]\s*(?P<seq>\d{1,6})\s*/?\s*(?P<code>[A-ZĐ][\w&.-]*-[\w&.-]+)")
+_DIGITS_THEN_CODE = re.compile(r"[:.;]\s*(?P<seq>\d{1,6})\s*/?\s*(?P<code>[A-ZĐ][\w&.-]*-[\w&.-]+)")
 
 
 def reread_number(image, lines: list[Line], scale: float) -> str | None:
