@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from congvan.data.places import PROVINCES
+from congvan.pipeline.normalize import strip_accents
 from congvan.readers.base import Line
 
 LONG = re.compile(r"ngày\s*(?P<d>\d{1,2}|[._…\s]*)\s*tháng\s*(?P<m>\d{1,2}|[._…\s]*)\s*năm\s*(?P<y>\d{4})", re.I)
@@ -49,12 +51,16 @@ def extract(header: list[Line], stamps: list[str]) -> tuple[str | None, str | No
 
 
 def _place(header: list[Line]) -> str | None:
-    """The địa danh: the words before ', ngày' on the date line."""
+    """The địa danh: the words before ', ngày' on the date line (OCR'd accents snapped to a known name)."""
     for line in header:
         pm = PLACE.search(line.text)
         if pm:
-            return _clean_place(pm.group(1))
+            place = _clean_place(pm.group(1))
+            return _KNOWN_PLACES.get(strip_accents(place), place) if place else None
     return None
+
+
+_KNOWN_PLACES = {strip_accents(name): name for name in PROVINCES}
 
 
 def _clean_place(raw: str) -> str | None:

@@ -10,7 +10,7 @@ from congvan.pipeline.zones import DIEN, KINH_GUI, QUOC_HIEU, TIEU_NGU
 from congvan.readers.base import Line
 
 _TYPE_KEYS = [(fold(name), name) for name in TYPE_NAMES]
-VV = re.compile(r"^\s*(?:V/v|V/V|V\.v|Vv)\s*[:.]?\s*", re.I)
+VV = re.compile(r"^\s*(?:V/v|V/V|V\.v|Vv|V/\s|VA\s)\s*[:.]?\s*")  # "VA", "V/ ": V/v as OCR reads it
 _SUBJECT_STOP = re.compile(
     r"^\s*(Căn cứ|Kính gửi|Kính mời|Thực hiện|Theo đề nghị|Xét đề nghị|Phần|Chương|Điều\s+\d|[IVX]+\.\s|\d+\.\s|"
     r"Hôm nay|Thời gian|Địa điểm|Thành phần)", re.I

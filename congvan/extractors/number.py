@@ -8,7 +8,7 @@ from congvan.data.types import CODE_TYPES
 from congvan.pipeline.normalize import clean
 from congvan.readers.base import Line
 
-SO = re.compile(r"^\s*(?:S[ốô]|SỐ|S6|Sô)\s*[:.]?\s*", re.I)
+SO = re.compile(r"^\s*(?:S[ốôóòỏõọoồớờé6]|SỐ|\$6)\s*[:.;]?\s*", re.I)  # OCR reads Số as Só, Sé, S6
 _DASH = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
 GOV = re.compile(r"^(?P<seq>\d{1,6})?\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?(?P<code>[A-ZĐa-zđ][\w&.\-]*)$")
 PARTY = re.compile(r"^(?P<seq>\d{1,6})\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]*)\s*/\s*(?P<code>[A-ZĐ][\w&.\-]*)$")
@@ -20,7 +20,7 @@ def _candidate(header: list[Line]) -> tuple[str, int] | None:
         if line.column == "right":
             continue
         m = SO.match(line.text)
-        if not m or not re.match(r"[\s\d./…_]*/|\d", line.text[m.end():] or "/"):
+        if not m or not re.match(r"[^\sA-Za-z]{0,8}\s*/|\d", line.text[m.end():] or "/"):
             continue
         text = line.text[m.end():]
         if (not text or text.strip() in ("", ".", "…")) or text.strip().startswith("/") is False and "/" not in text:

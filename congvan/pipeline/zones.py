@@ -21,7 +21,7 @@ BODY_OPENER = re.compile(
     r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự|Ủy ban nhân dân tỉnh nhận được)\b)"
 )
 PLACE_DATE = re.compile(
-    rf"((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*(?:\d|\.|…|\s+tháng)", re.U
+    rf"((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*(?:\d|\.|…|\S{0,4}\s*tháng)", re.U
 )
 NUMBER_START = re.compile(r"\bS[ốô]\s*:?\s*(?=[\d/.…_ ]*/|\d)")
 _CAPS_TAIL = re.compile(rf"(?<=[.:]\s)(?:[{UPPER},]+\s?)+(?=\s*[-_=]{{3,}}|$)")
@@ -42,7 +42,7 @@ def _cut(line: Line, positions: list[int]) -> list[Line]:
     start = 0
     for pos in sorted(set(positions)) + [len(line.text)]:
         text = clean(SEPARATOR.sub(" ", line.text[start:pos])) if pos > start else ""
-        if text and not SEPARATOR.fullmatch(text):
+        if text and not SEPARATOR.fullmatch(text) and re.search(r"\w", text):
             pieces.append(replace(line, text=text))
         start = pos
     return pieces
