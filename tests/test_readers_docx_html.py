@@ -307,12 +307,13 @@ def test_docx_pages_and_legacy_font(make_docx: Callable[..., str]) -> None:
         first = document.add_paragraph("Trang một")  # type: ignore[attr-defined]
         first.add_run().add_break(WD_BREAK.PAGE)
         first.add_run("Trang hai")
-        document.add_paragraph().add_run("UBND TØNH").font.name = ".VnTime"  # type: ignore[attr-defined]
+        document.add_paragraph().add_run("uû ban nh©n d©n tØnh").font.name = ".VnTimeH"  # type: ignore[attr-defined]
+        document.add_paragraph().add_run("Céng hoµ x· héi").font.name = ".VnTime"  # type: ignore[attr-defined]
 
     layout = docx_reader.read(make_docx(fill))
     assert layout.pages == 2
     assert [(ln.text, ln.page) for ln in layout.lines] == [
-        ("Trang một", 1), ("Trang hai", 2), ("UBND TØNH", 2),
+        ("Trang một", 1), ("Trang hai", 2), ("UỶ BAN NHÂN DÂN TỈNH", 2), ("Cộng hoà xã hội", 2),
     ]
     assert layout.warnings == [docx_reader.LEGACY_FONT_WARNING]
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from congvan.readers import legacy
 from congvan.readers.base import Layout, Line, ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -19,7 +20,7 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 
-LEGACY_FONT_WARNING = "legacy font encoding (TCVN3/VNI) not converted"
+LEGACY_FONT_WARNING = "legacy font encoding (TCVN3/VNI) converted to Unicode"
 VIETNAMESE_LOWER = "abcdđeghiklmnopqrstuvxy"  # Vietnamese lists skip f j w z and put đ after d
 ALIGNMENTS = {
     "center": "center", "both": "justify", "distribute": "justify", "justify": "justify",
@@ -46,7 +47,7 @@ def read(path: str) -> Layout:
     numbering = _Numbering(_related_element(part, RT_NUMBERING), styles)
     walker = _Walker(styles, numbering, _has_rendered_breaks(document.element.body))
     walker.blocks(document.element.body, _Ctx())
-    warnings = [LEGACY_FONT_WARNING] if walker.legacy_font else []
+    warnings = [LEGACY_FONT_WARNING] if walker.converted_font else []
     pages = max((line.page for line in walker.lines), default=1)  # trailing blank pages do not count
     return Layout(path=path, format="docx", lines=walker.lines, pages=pages, warnings=warnings)
 
@@ -479,6 +480,7 @@ class _Walker:
         self.page = 1
         self.tables = 0
         self.legacy_font = False
+        self.converted_font = False
         self._fonts: dict[str, bool] = {}
         self._effective_cache: dict[tuple[_Props, str | None, str | None], _Props] = {}
         self._row: tuple[int, int] | None = None  # table row being walked
@@ -583,7 +585,11 @@ class _Walker:
             tag = child.tag
             if tag == W + "t":
                 if child.text and not props.vanish:
-                    segs.add(child.text, bold, italic, self.page)
+                    text = child.text
+                    if props.font and self._is_legacy(props.font):
+                        text = legacy.to_unicode(text, props.font)
+                        self.converted_font = True
+                    segs.add(text, bold, italic, self.page)
             elif tag in (W + "tab", W + "ptab"):
                 segs.add("\t", bold, italic, self.page)
             elif tag == W + "noBreakHyphen":
@@ -629,7 +635,7 @@ class _Walker:
         known = self._fonts.get(font)
         if known is None:
             name = font.strip().lower()
-            known = self._fonts[font] = name.startswith(".vn") or name.startswith("vni")
+            known = self._fonts[font] = legacy.encoding_for_font(name) is not None
         return known
 
     # ---- tables
