@@ -17,10 +17,16 @@ from congvan.readers.base import Layout, Line
 SCHEMA_VERSION = "1.0"
 
 
-def extract_file(path: str | Path) -> dict:
-    """Read and extract one file; raises readers.ReadError for unreadable input."""
+class PageLimitError(Exception):
+    """A document with more pages than the caller allows (checked after reading, before extracting)."""
+
+
+def extract_file(path: str | Path, max_pages: int = 0) -> dict:
+    """Read and extract one file; raises readers.ReadError for unreadable input, PageLimitError past max_pages."""
     path = Path(path)
     layout = readers.read(path)
+    if max_pages and layout.pages > max_pages:
+        raise PageLimitError(f"too many pages ({layout.pages} > {max_pages})")
     data = path.read_bytes()
     return extract_layout(layout, hashlib.sha256(data).hexdigest())
 

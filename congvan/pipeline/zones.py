@@ -14,7 +14,7 @@ PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 SEPARATOR = re.compile(r"[-_=*–—~.]{3,}")
 KINH_GUI = re.compile(r"^\s*(Kính\s+gửi|Kính\s+mời|Đồng\s+kính\s+gửi|Thành\s+phần\s+mời|Kính\s+trình)\s*:?", re.I)
 DIEN = re.compile(r"\bđiện\s*:\s*", re.I)
-NOI_NHAN = re.compile(r"^\s*[-–]?\s*N[ơo]i\s*nh[ậa]n\s*:?", re.I)
+NOI_NHAN = re.compile(r"^\s*[-–]?\s*" + loose("noi nha") + r"[nmu]\s*:?")  # OCR: "Nơi nhậm"
 SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S", re.I)
 BODY_OPENER = re.compile(
     r"\s(?=(?:Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"

@@ -232,8 +232,8 @@ class Store:
         with self.engine.connect() as conn:
             docs = conn.execute(sa.select(doc_table.c.id, doc_table.c.json).order_by(
                 doc_table.c.created_at, doc_table.c.id)).all()
-            rows = conn.execute(sa.select(task_table.c.document_id, task_table.c.clause, task_table.c.status, task_table.c.done_at,
-                                          task_table.c.deadline_date)).all()
+            t = task_table.c
+            rows = conn.execute(sa.select(t.document_id, t.clause, t.status, t.done_at, t.deadline_date)).all()
         status = {(r.document_id, r.clause): r for r in rows}
         result = []
         for doc in docs:
@@ -268,7 +268,8 @@ class Store:
     def feed(self, since: int = 0, limit: int = 100, today: date | None = None) -> tuple[list[dict], int]:
         """Up to limit tasks added after cursor since, and the cursor to poll with next."""
         today = today or date.today()
-        query = sa.select(task_table).where(task_table.c.added_seq > since).order_by(task_table.c.added_seq).limit(limit)
+        seq = task_table.c.added_seq
+        query = sa.select(task_table).where(seq > since).order_by(seq).limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         return [_task_view(row, today) for row in rows], (rows[-1].added_seq if rows else since)

@@ -1,0 +1,154 @@
+"""The HTTP API (FastAPI): post documents, read them back, and track their tasks.
+
+Build it with `create_app()`; `congvan serve` runs it with uvicorn. OpenAPI docs are at /docs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from datetime import date
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from congvan import __version__
+from congvan.readers import ReadError
+from congvan.service import uploads
+from congvan.service.limits import LimitsMiddleware
+from congvan.service.schemas import DocumentSummary, Feed, Problem, StoredDocument, TaskOut, TaskPatch, TaskState
+from congvan.service.store import Store
+
+MiB = 1024 * 1024
+log = logging.getLogger("congvan.service")
+
+DESCRIPTION = """Converts Vietnamese official documents (công văn, quyết định, kế hoạch…) into the JSON of the
+output contract, stores them, and tracks their tasks: filters by lead agency, deadline and state
+(done_on_time, done_late, open_in_time, open_overdue), a feed for pollers, and an iCalendar export."""
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {code: {"model": Problem} for code in codes}
+
+
+def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, request_timeout_s: float = 60) -> FastAPI:
+    """The API over store (default: `Store()`, configured from the environment).
+
+    Uploads over max_upload_bytes get 413; a request running over request_timeout_s gets 504.
+    """
+    owns_store = store is None
+    store = store if store is not None else Store()
+    pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="congvan-extract")
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.shutdown(wait=False, cancel_futures=True)
+        if owns_store:
+            store.close()
+
+    app = FastAPI(title="congvan", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.store = store
+    app.add_middleware(LimitsMiddleware, max_body=max_upload_bytes, timeout_s=request_timeout_s)
+    _document_routes(app, store, pool)
+    _task_routes(app, store)
+    return app
+
+
+def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor) -> None:
+    @app.post("/v1/documents", status_code=201, tags=["documents"], openapi_extra=uploads.UPLOAD_BODY,
+              response_model=None, summary="Convert and store a document",
+              responses={201: {"model": StoredDocument, "description": "Converted and stored"},
+                         200: {"model": StoredDocument, "description": "Already stored: the stored result"},
+                         **_errors(400, 413, 415, 422, 504)})
+    async def post_document(request: Request) -> JSONResponse:
+        """Upload a file (multipart field `file`) or post JSON `{"text": "...", "filename": "x.txt"}`.
+
+        The same file (content hash), or the same issuer, number and date, is stored once: posting it again
+        returns the stored document with status 200.
+        """
+        upload = await uploads.read_upload(request)
+        stored = await run_in_threadpool(store.find_sha256, hashlib.sha256(upload.data).hexdigest())
+        if stored is not None:
+            return JSONResponse(stored, status_code=200)
+        try:
+            result = await asyncio.get_running_loop().run_in_executor(pool, uploads.extract, upload)
+        except ReadError as exc:
+            raise HTTPException(400, f"unreadable file '{upload.name}': {exc}") from exc
+        except Exception as exc:  # noqa: BLE001 - a client gets one line; the log gets the traceback
+            log.exception("extracting %s failed", upload.name)
+            raise HTTPException(500, f"internal error while extracting '{upload.name}' "
+                                     f"({type(exc).__name__}: {exc})") from exc
+        document, created = await run_in_threadpool(store.add, result)
+        return JSONResponse(document, status_code=201 if created else 200)
+
+    @app.get("/v1/documents", tags=["documents"], response_model=list[DocumentSummary],
+             summary="List stored documents")
+    def list_documents() -> list[dict]:
+        """One summary line per stored document, oldest first."""
+        return store.documents()
+
+    @app.get("/v1/documents/{doc_id}", tags=["documents"], response_model=None, summary="One stored document",
+             responses={200: {"model": StoredDocument}, **_errors(404)})
+    def get_document(doc_id: str) -> JSONResponse:
+        """The stored JSON of a document."""
+        document = store.get(doc_id)
+        if document is None:
+            raise HTTPException(404, f"no document with id '{doc_id}'")
+        return JSONResponse(document)
+
+    @app.get("/v1/health", tags=["service"], summary="Liveness and database")
+    def health() -> dict:
+        """Service version, database dialect and schema version."""
+        return {"status": "ok", "version": __version__, "database": store.dialect,
+                "schema_version": store.schema_version()}
+
+
+def _task_routes(app: FastAPI, store: Store) -> None:
+    @app.get("/v1/tasks", tags=["tasks"], response_model=list[TaskOut], summary="Tasks, filtered",
+             responses=_errors(422))
+    def list_tasks(
+        lead: str | None = Query(None, description="Part of a lead agency's name, any case."),
+        due_before: date | None = Query(None, description="Deadline on or before this day (YYYY-MM-DD)."),
+        status: TaskState | None = Query(None, description="Derived state of the task."),
+    ) -> list[dict]:
+        """Tasks in the order they were added. open_overdue / open_in_time compare the deadline with today;
+        done_late / done_on_time compare done_at with the deadline (a task without deadline is never late)."""
+        return store.tasks(lead=lead, due_before=due_before, state=status.value if status else None)
+
+    @app.get("/v1/feed", tags=["tasks"], response_model=Feed, summary="Tasks added since a cursor",
+             responses=_errors(422))
+    def feed(
+        since: str = Query("0", pattern=r"^\d{1,18}$", description="Cursor from the last poll's `next` (0: all)."),
+        limit: int = Query(100, ge=1, le=1000),
+    ) -> dict:
+        """For pollers: tasks added after `since`, oldest first, and the cursor to poll with next."""
+        items, cursor = store.feed(int(since), limit)
+        return {"tasks": items, "next": str(cursor)}
+
+    @app.get("/v1/tasks.ics", tags=["tasks"], summary="Tasks as iCalendar", response_class=Response,
+             responses={200: {"content": {"text/calendar": {}}}, **_errors(503)})
+    def tasks_ics() -> Response:
+        """Every stored document's tasks as an iCalendar file (congvan.exporters.ics)."""
+        try:
+            from congvan.exporters import ics
+        except ImportError as exc:
+            raise HTTPException(503, f"calendar export is not available in this installation ({exc})") from exc
+        body = ics.export(store.full_documents())
+        return Response(body, media_type="text/calendar; charset=utf-8",
+                        headers={"Content-Disposition": 'inline; filename="congvan-tasks.ics"'})
+
+    @app.patch("/v1/tasks/{task_id}", tags=["tasks"], response_model=TaskOut, summary="Mark a task done or open",
+               responses=_errors(404, 422))
+    def patch_task(task_id: str, change: TaskPatch) -> dict:
+        """`{"status": "done", "done_at": "YYYY-MM-DD"}` (done_at defaults to today) or `{"status": "open"}`."""
+        task = store.set_status(task_id, change.status, change.done_at)
+        if task is None:
+            raise HTTPException(404, f"no task with id '{task_id}'")
+        return task

@@ -1,0 +1,49 @@
+"""`congvan serve`: run the HTTP service with uvicorn (register with `main.add_command(serve)`).
+
+Only click is imported here; FastAPI, uvicorn and SQLAlchemy load when the command runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), envvar="CONGVAN_DATA_DIR",
+              default=Path("congvan-data"), show_default=True,
+              help="Folder of the SQLite database congvan.db (env CONGVAN_DATA_DIR).")
+@click.option("--database-url", envvar="CONGVAN_DATABASE_URL", default=None,
+              help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db; overrides --data-dir "
+                   "(env CONGVAN_DATABASE_URL).")
+@click.option("--max-upload-mb", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Largest accepted upload (413 above).")
+@click.option("--timeout", "timeout_s", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Time limit per request in seconds (504 above).")
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+def serve(host: str, port: int, data_dir: Path, database_url: str | None, max_upload_mb: float, timeout_s: float,
+          log_level: str) -> None:
+    """Run the HTTP API (docs at http://HOST:PORT/docs): post documents, query and track their tasks."""
+    import uvicorn
+
+    from congvan.service.app import create_app
+    from congvan.service.store import Store
+
+    try:
+        store = Store(database_url, data_dir=data_dir)
+    except Exception as exc:  # noqa: BLE001 - one line for the operator, not a traceback
+        raise click.ClickException(f"cannot open the database: {type(exc).__name__}: {exc}") from exc
+    click.echo(f"congvan: storing in {store.engine.url.render_as_string(hide_password=True)}", err=True)
+    app = create_app(store, max_upload_bytes=int(max_upload_mb * 1024 * 1024), request_timeout_s=timeout_s)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    serve()
