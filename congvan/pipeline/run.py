@@ -44,7 +44,7 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     result = {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": layout.path, "sha256": sha256, "format": layout.format, "pages": layout.pages,
-                   "ocr": layout.ocr},
+                   "ocr": layout.ocr, "ocr_pages": layout.ocr_pages},
         "document": document,
         "tasks": tasks,
         "warnings": warnings,
