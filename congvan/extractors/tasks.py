@@ -232,7 +232,7 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return bool(EXECUTE.search(key) or re.match(r"^\W*giao\b", key))
     if doc_type in ("Báo cáo", "Tờ trình"):
         return bool(re.search(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị)\b", key)) and request is not None
-    if _closing_exhortation(key, ctx):
+    if _closing_exhortation(node.text, ctx):
         return False
     subject_action = _subject_action(node.text, ctx)
     if BACKGROUND.match(key) or NOT_TASK.match(key):
@@ -264,18 +264,19 @@ def _subject_action(text: str, ctx: Context) -> list[str]:
 _STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|với|ngày|số)\b")
 
 
-def _closing_exhortation(key: str, ctx: Context) -> bool:
+def _closing_exhortation(text: str, ctx: Context) -> bool:
     """'Yêu cầu <the addressees> nghiêm túc, khẩn trương triển khai thực hiện./.' adds no new action."""
+    key = fold(text)
     if not re.search(r"(triển khai thực hiện|tổ chức thực hiện|thực hiện nghiêm túc|thực hiện)(\s+(tốt|nghiêm túc))?"
                      r"(\s+(các|những))?(\s+(nội dung|yêu cầu|nhiệm vụ|công văn|chỉ thị|kế hoạch))?"
                      r"(\s+(này|nêu trên|trên))?\W*(\./\.)?\W*$", key):
         return False
     if re.search(r"\bgiao\b", key):
         return False
-    body = re.sub(r"^\W*(yêu cầu|đề nghị|kính đề nghị)\s+", "", key)
+    body = re.sub(r"^\W*(yêu cầu|đề nghị|kính đề nghị)\s+", "", text.strip(), flags=re.I)
     body = re.sub(r"(nghiêm túc|khẩn trương|triển khai|tổ chức|thực hiện|tốt|các nội dung|nội dung|"
-                  r"công văn này|chỉ thị này|kế hoạch này|trên|nêu trên|\W|và)+$", "", body)
-    return len(body) < 260 and bool(agencies.find_agencies(body) or ADDRESSEES.search(body))
+                  r"công văn này|chỉ thị này|kế hoạch này|trên|nêu trên|\W|và)+$", "", body, flags=re.I)
+    return len(body) < 260 and bool(agencies.find_agencies(body) or ADDRESSEES.search(fold(body)))
 
 
 def _task(node: Clause, text: str, inherited: list[str], ctx: Context, meeting: dict | None) -> dict:

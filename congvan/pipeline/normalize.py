@@ -14,7 +14,8 @@ _OLD_TONES = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 # Only open syllables move their tone mark (hoà → hòa, thuỷ → thủy); "hoàn", "soát" stay as they are.
-_OLD_TONE_RE = re.compile("(?:" + "|".join(_OLD_TONES) + r")(?!\w)", re.IGNORECASE)
+# "quý" keeps its tone: after q the u is part of the consonant.
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(_OLD_TONES) + r")(?!\w)", re.IGNORECASE)
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200c\u200d\ufeff]")

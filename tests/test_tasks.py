@@ -1,0 +1,145 @@
+"""Task rules with real-world phrasings: what is a task, who leads, who supports, when it is due."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from congvan.pipeline.run import extract_file
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 15/UBND-KT
+Quảng Ngãi, ngày 03 tháng 4 năm 2024
+V/v triển khai nhiệm vụ
+Kính gửi:
+- Sở Tài chính;
+- Sở Nội vụ;
+- UBND các huyện, thị xã, thành phố.
+"""
+FOOTER = """Nơi nhận:
+- Như trên;
+- Lưu: VT, KT.
+CHỦ TỊCH
+Trần Văn Nam
+"""
+
+
+def tasks_of(tmp_path: Path, body: str, header: str = HEADER) -> list[dict]:
+    path = tmp_path / "doc.txt"
+    path.write_text(header + body + FOOTER, encoding="utf-8")
+    return extract_file(path)["tasks"]
+
+
+def test_giao_chu_tri_phoi_hop_and_deadline(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ và UBND các huyện, thị xã, "
+                                "thành phố rà soát kinh phí, báo cáo UBND tỉnh trước ngày 20/4/2024.\n")
+    assert task["clause"] == "1" and task["id"] == "15/UBND-KT#1"
+    assert task["lead"] == ["Sở Tài chính"]
+    assert task["support"] == ["Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
+    assert task["deadline"] == {"date": "2024-04-20", "kind": "before", "text": "trước ngày 20/4/2024"}
+
+
+def test_agency_heading_passes_its_agency_down(tmp_path: Path) -> None:
+    body = ("1. Yêu cầu các cơ quan thực hiện các nội dung sau:\n"
+            "a) Giám đốc Sở Nội vụ\n"
+            "- Rà soát biên chế, hoàn thành trong quý II/2024.\n"
+            "- Tổng hợp kết quả, chậm nhất ngày 15/7/2024.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
+    assert set(found) == {"1.a.1", "1.a.2"}
+    assert found["1.a.1"]["lead"] == ["Sở Nội vụ"]
+    assert found["1.a.1"]["deadline"]["date"] == "2024-06-30" and found["1.a.1"]["deadline"]["kind"] == "period_end"
+    assert found["1.a.2"]["deadline"]["kind"] == "by"
+
+
+def test_request_to_the_addressees_is_led_by_the_recipients(tmp_path: Path) -> None:
+    body = "Đề nghị Quý cơ quan báo cáo kết quả thực hiện về Sở Tài chính trong thời hạn 10 ngày kể từ ngày ký.\n"
+    [task] = tasks_of(tmp_path, body)
+    assert task["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
+    assert task["deadline"]["kind"] == "relative" and task["deadline"]["date"] == "2024-04-13"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư.",
+    "Thống nhất với đề xuất của Sở Tài chính tại Báo cáo số 12/BC-STC ngày 01/4/2024.",
+    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Tài chính để tổng hợp.",
+    "Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+    "Trong thời gian qua, Sở Tài chính đã chủ trì tổ chức nhiều hội nghị tập huấn.",
+    "Ủy ban nhân dân tỉnh nhận được Công văn số 99/BTC-NSNN ngày 01/3/2024 của Bộ Tài chính về việc đề nghị "
+    "báo cáo tình hình.",
+])
+def test_not_tasks(tmp_path: Path, sentence: str) -> None:
+    assert tasks_of(tmp_path, sentence + "\n") == []
+
+
+def test_closing_exhortation_is_not_a_task_but_a_new_giao_is(tmp_path: Path) -> None:
+    body = ("1. Giao Sở Nội vụ tổng hợp danh sách.\n"
+            "Yêu cầu Sở Tài chính, Sở Nội vụ và UBND các huyện, thị xã, thành phố nghiêm túc triển khai thực hiện./.\n")
+    assert [t["clause"] for t in tasks_of(tmp_path, body)] == ["1"]
+    body = ("1. Giao Sở Nội vụ tổng hợp danh sách.\n"
+            "Yêu cầu các sở, ngành và UBND các huyện, thị xã, thành phố tổ chức thực hiện tốt các nội dung trên. "
+            "Giao Sở Tài chính theo dõi, đôn đốc việc thực hiện.\n")
+    closing = tasks_of(tmp_path, body)[-1]
+    assert closing["lead"] == ["Sở Tài chính"]
+
+
+def test_lead_in_paragraph_passes_agencies_to_items(tmp_path: Path) -> None:
+    body = ("Để triển khai hiệu quả, Ủy ban nhân dân tỉnh yêu cầu Giám đốc Sở Tài chính, Chủ tịch UBND các huyện, "
+            "thị xã, thành phố thực hiện tốt các nội dung sau đây:\n"
+            "1. Rà soát các dự án chậm tiến độ.\n"
+            "2. Đẩy nhanh giải ngân vốn đầu tư công.\n")
+    found = tasks_of(tmp_path, body)
+    assert [t["clause"] for t in found] == ["1", "2"]
+    assert all(t["lead"] == ["Sở Tài chính", "UBND các huyện, thị xã, thành phố"] for t in found)
+
+
+def test_group_expansion_and_heads(tmp_path: Path) -> None:
+    body = "1. UBND các huyện: Bình Sơn, Mộ Đức: khẩn trương hoàn thành việc bầu chọn, chậm nhất trong ngày 20/7.\n"
+    [task] = tasks_of(tmp_path, body)
+    assert task["lead"] == ["UBND huyện Bình Sơn", "UBND huyện Mộ Đức"]
+    assert task["deadline"]["date"] == "2024-07-20"
+
+
+def test_recurring_deadline(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "1. Giao Sở Nội vụ báo cáo UBND tỉnh trước ngày 15 hằng tháng.\n")
+    assert task["recurrence"] == "monthly"
+    assert task["deadline"]["date"] is None
+
+
+def test_report_to_through(tmp_path: Path) -> None:
+    body = ("1. Giao Sở Tài chính kiểm tra và báo cáo kết quả cho Chủ tịch UBND tỉnh (thông qua Văn phòng UBND "
+            "tỉnh) trước ngày 30/4/2024.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["report_to"] == "Văn phòng UBND tỉnh"
+
+
+def test_quyet_dinh_executors_only(tmp_path: Path) -> None:
+    header = HEADER.replace("V/v triển khai nhiệm vụ", "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác").replace(
+        "Số: 15/UBND-KT", "Số: 16/QĐ-UBND").split("Kính gửi")[0]
+    body = ("Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.\n")
+    [task] = tasks_of(tmp_path, body, header)
+    assert task["clause"] == "3"
+    assert task["lead"] == ["Văn phòng UBND tỉnh", "Sở Nội vụ"]
+
+
+def test_invitation_gives_one_attendance_task(tmp_path: Path) -> None:
+    header = HEADER.replace("V/v triển khai nhiệm vụ", "GIẤY MỜI\nDự họp về công tác cải cách hành chính").replace(
+        "Số: 15/UBND-KT", "Số: 17/GM-UBND")
+    body = ("Ủy ban nhân dân tỉnh trân trọng kính mời lãnh đạo các đơn vị nêu trên dự họp.\n"
+            "Thời gian: 14 giờ 00, ngày 22 tháng 4 năm 2024.\n"
+            "Đề nghị Sở Nội vụ chuẩn bị báo cáo.\n")
+    found = tasks_of(tmp_path, body, header)
+    assert found[0]["clause"] == "meeting"
+    assert found[0]["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
+    assert found[0]["deadline"] == {"date": "2024-04-22", "kind": "on", "text": "ngày họp"}
+    assert found[1]["lead"] == ["Sở Nội vụ"] and found[1]["deadline"]["kind"] == "by"
+
+
+def test_every_task_has_a_one_line_title(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "1. Giao Sở Tài chính chủ trì rà soát kinh phí; báo cáo trước ngày 20/4/2024.\n")
+    assert "\n" not in task["title"] and task["title"].startswith("Sở Tài chính chủ trì rà soát")
