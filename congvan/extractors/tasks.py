@@ -147,6 +147,9 @@ def _heading_agencies(node: Clause, ctx: Context) -> list[str]:
     heading = node.heading or (node.text if node.children and _short_heading(node.text) else None)
     if not heading:
         return []
+    request = REQUEST.search(fold(heading))
+    if request and request.start() > 0:
+        return []  # "Văn phòng Chính phủ trân trọng đề nghị:": the agency asks, it does not do
     stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị)\s+", "", heading.strip(" :"), flags=re.I)
     if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
         return []
@@ -306,6 +309,9 @@ def _task(node: Clause, text: str, inherited: list[str], ctx: Context, meeting: 
 
 def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[str], list[str]]:
     key = fold(text)
+    later = _later_giao(text, ctx)
+    if later is not None:
+        return _lead_support(text[later:], [], ctx)
     support: list[str] = []
     m = SUPPORT.search(text)
     if m:
@@ -332,10 +338,7 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
 def _explicit_lead(text: str, ctx: Context) -> list[str]:
     """Who the text itself names: after its (last-sentence 'Giao') request verb, or as its subject."""
     key = fold(text)
-    requests = [m for m in REQUEST.finditer(key)]
-    if len(requests) > 1 and _addressees_only(text[requests[0].end():], ctx) and \
-            re.search(r"(^|[.;]\s+)giao\s*$", key[: requests[-1].end()]):
-        requests = [requests[-1]]  # "Yêu cầu <the addressees> …. Giao X …": X is the one with a new action
+    requests = list(REQUEST.finditer(key))
     for m in requests:
         who, _ = _split_who(text[m.end():])
         if not who or ACTION.match(fold(who)):
@@ -349,6 +352,16 @@ def _explicit_lead(text: str, ctx: Context) -> list[str]:
     if prefix:
         return prefix
     return _subject_action(text, ctx)
+
+
+def _later_giao(text: str, ctx: Context) -> int | None:
+    """'Yêu cầu <the addressees> …. Giao X …': where the sentence with the new action starts."""
+    key = fold(text)
+    requests = list(REQUEST.finditer(key))
+    if len(requests) > 1 and _addressees_only(text[requests[0].end():], ctx) and \
+            re.search(r"(^|[.;]\s+)giao\s*$", key[: requests[-1].end()]):
+        return requests[-1].start()
+    return None
 
 
 def _addressees_only(phrase: str, ctx: Context) -> bool:
@@ -390,7 +403,7 @@ def _near(a: str, b: str) -> bool:
 
 def _specific(name: str, recipient: str) -> bool:
     """A named member ('UBND huyện Bình Sơn') is more specific than the group recipient."""
-    return len(name) > len(recipient) + 3
+    return len(agencies.agency_key(name)) > len(agencies.agency_key(recipient)) + 3
 
 
 def _report_to(text: str) -> str | None:
