@@ -165,8 +165,9 @@ def _short_heading(text: str) -> bool:
 def _prefix_agencies(text: str, ctx: Context) -> list[str]:
     """'UBND các huyện: Bình Sơn, Mộ Đức: Khẩn trương …' → the agencies before the action."""
     m = re.match(r"^(.{3,200}?):\s+(?=\S)", text)
-    if not m or not agencies.is_agency_start(_unhead(m.group(1))):
-        return []
+    if not m or not agencies.is_agency_start(_unhead(m.group(1))) or _split_who(m.group(1))[1] \
+            or re.search(r"\b(dự|cử|được)\b", fold(m.group(1))):
+        return []  # "Các Bộ … dự Hội nghị …; gửi về X: …" is a sentence, not an "agency:" prefix
     prefix = m.group(1)
     rest = text[m.end():]
     if re.match(r"^[A-ZĐ][^:]{0,120}:\s", rest) and not ACTION.match(fold(rest)):
