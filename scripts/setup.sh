@@ -7,6 +7,7 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr tesseract-ocr-vie)
 [ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || need+=(tesseract-ocr-vie)
 fc-list 2>/dev/null | grep -qi "liberation serif" || need+=(fonts-liberation2)
+command -v task >/dev/null 2>&1 || need+=(taskwarrior)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

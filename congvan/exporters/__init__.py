@@ -20,13 +20,15 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from types import ModuleType
 
 from congvan.pipeline.normalize import fold, strip_accents
 
 #: Namespace of every UUID congvan writes (uuid5 of a fixed URN): the same document gives the same UIDs.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:x-congvan")
-#: Used for timestamps where the document has no date, so that output stays deterministic.
-EPOCH = date(1970, 1, 1)
+#: Stands for the date of an undated document in timestamps (DTSTAMP, entry), so output stays deterministic.
+#: Not 1970-01-01: taskwarrior 2.6 rejects a time of 0 ("'0' is not a valid date").
+EPOCH = date(2000, 1, 1)
 
 URGENCY_RANK = {"Hỏa tốc": 1, "Thượng khẩn": 2, "Khẩn": 3}
 RECURRENCE_VI = {
@@ -45,7 +47,7 @@ class Format:
     media_attr: str = "MEDIA_TYPE"
     extension_attr: str = "EXTENSION"
 
-    def _module(self):  # noqa: ANN202 - a module object
+    def _module(self) -> ModuleType:
         return importlib.import_module(f"congvan.exporters.{self.module}")
 
     @property
@@ -72,7 +74,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export(format: str, documents: list[dict]) -> bytes:  # noqa: A002 - the name the callers use
+def export(format: str, documents: list[dict]) -> bytes:
     """Write ``documents`` in ``format`` (a key of FORMATS); KeyError for an unknown format."""
     if format not in FORMATS:
         raise KeyError(f"unknown export format {format!r}; known: {', '.join(FORMATS)}")
@@ -238,7 +240,6 @@ def deadline_text(task: dict) -> str:
 
 def task_body(result: dict, task: dict) -> str:
     """The full text of a task followed by its source, deadline, agencies and report-to, one per line."""
-    deadline = task.get("deadline") or {}
     lines = [task.get("description") or task.get("title") or "", ""]
     source = source_line(result)
     if task.get("clause"):

@@ -7,17 +7,18 @@
   supporting agency (CUTYPE=GROUP, CN = the name, value ``urn:x-congvan:agency:<slug>`` since agencies
   have no e-mail), RELATED-TO;RELTYPE=PARENT = the document's UID, X-CONGVAN-CLAUSE / X-CONGVAN-TASK-ID.
 * Recurrence: daily/weekly/monthly/quarterly/every N months/yearly become an RRULE anchored on a
-  DTSTART;VALUE=DATE (the document date, or the deadline when earlier). Without any date to anchor it,
+  DTSTART;VALUE=DATE (the document date, or the deadline when earlier; "trước ngày 15 hằng tháng" adds
+  BYMONTHDAY=15 and starts on the first 15th). Without any date to anchor it,
   and for "continuous", there is no RRULE: the task gets X-CONGVAN-RECURRENCE and a CATEGORIES word.
 * PRIORITY from the document's urgency: Hỏa tốc 1, Thượng khẩn 2, Khẩn 3 (omitted otherwise).
-* DTSTAMP is the document date at 00:00 UTC (1970-01-01 when it has none), so output is deterministic.
+* DTSTAMP is the document date at 00:00 UTC (2000-01-01 when it has none), so output is deterministic.
 * STATUS:NEEDS-ACTION everywhere. icalendar folds lines at 75 octets without splitting a UTF-8 character.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from icalendar import Calendar, Todo, vCalAddress, vText
 
@@ -55,6 +56,7 @@ RRULES: dict[str, dict] = {
 }
 _EVERY_RE = re.compile(r"every (\d+) (day|week|month|year)s?")
 _FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+_MONTH_DAY_RE = re.compile(r"ngày\s+(\d{1,2})\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:tháng|quý)", re.IGNORECASE)
 
 
 def rrule_for(recurrence: str | None) -> dict | None:
@@ -73,7 +75,7 @@ def rrule_for(recurrence: str | None) -> dict | None:
 
 
 def dtstamp(result: dict) -> datetime:
-    """The document date at 00:00 UTC (the epoch when undated): deterministic, unlike "now"."""
+    """The document date at 00:00 UTC (2000-01-01 when undated): deterministic, unlike "now"."""
     return datetime.combine(document_date(result) or EPOCH, time(0, 0), tzinfo=timezone.utc)
 
 
@@ -120,6 +122,17 @@ def document_todo(result: dict) -> Todo:
     return todo
 
 
+def month_day(task: dict) -> int | None:
+    """The day a monthly-type deadline names ("trước ngày 15 hằng tháng" → 15), when 1–28."""
+    match = _MONTH_DAY_RE.search((task.get("deadline") or {}).get("text") or "")
+    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 28 else None
+
+
+def _next_day_of_month(start: date, day: int) -> date:
+    """The first date on or after ``start`` that falls on ``day`` of a month."""
+    return start.replace(day=day) if start.day <= day else (start.replace(day=1) + timedelta(days=32)).replace(day=day)
+
+
 def _add_recurrence(todo: Todo, result: dict, task: dict, due: date | None) -> None:
     """RRULE + DTSTART for periodic tasks with a date to anchor on; an X- flag and a category always."""
     recurrence = task.get("recurrence")
@@ -129,9 +142,15 @@ def _add_recurrence(todo: Todo, result: dict, task: dict, due: date | None) -> N
     todo.add("categories", [recurrence_vi(recurrence)])
     rule = rrule_for(recurrence)
     anchors = [d for d in (document_date(result), due) if d]
-    if rule and anchors:
-        todo.add("dtstart", min(anchors))
-        todo.add("rrule", rule)
+    if not (rule and anchors):
+        return
+    start = min(anchors)
+    day = month_day(task)
+    if rule["FREQ"] == "MONTHLY" and day and not due:
+        rule["BYMONTHDAY"] = day
+        start = _next_day_of_month(start, day)
+    todo.add("dtstart", start)
+    todo.add("rrule", rule)
 
 
 def task_todo(result: dict, uid: str, task: dict) -> Todo:
