@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -114,9 +114,9 @@ def _task_routes(app: FastAPI, store: Store) -> None:
     @app.get("/v1/tasks", tags=["tasks"], response_model=list[TaskOut], summary="Tasks, filtered",
              responses=_errors(422))
     def list_tasks(
-        lead: str | None = Query(None, description="Part of a lead agency's name, any case."),
-        due_before: date | None = Query(None, description="Deadline on or before this day (YYYY-MM-DD)."),
-        status: TaskState | None = Query(None, description="Derived state of the task."),
+        lead: Annotated[str | None, Query(description="Part of a lead agency's name, any case.")] = None,
+        due_before: Annotated[date | None, Query(description="Deadline on or before this day (YYYY-MM-DD).")] = None,
+        status: Annotated[TaskState | None, Query(description="Derived state of the task.")] = None,
     ) -> list[dict]:
         """Tasks in the order they were added. open_overdue / open_in_time compare the deadline with today;
         done_late / done_on_time compare done_at with the deadline (a task without deadline is never late)."""
@@ -125,8 +125,8 @@ def _task_routes(app: FastAPI, store: Store) -> None:
     @app.get("/v1/feed", tags=["tasks"], response_model=Feed, summary="Tasks added since a cursor",
              responses=_errors(422))
     def feed(
-        since: str = Query("0", pattern=r"^\d{1,18}$", description="Cursor from the last poll's `next` (0: all)."),
-        limit: int = Query(100, ge=1, le=1000),
+        since: Annotated[str, Query(pattern=r"^\d{1,18}$", description="Cursor from the last poll's `next`.")] = "0",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> dict:
         """For pollers: tasks added after `since`, oldest first, and the cursor to poll with next."""
         items, cursor = store.feed(int(since), limit)

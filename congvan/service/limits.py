@@ -85,7 +85,7 @@ async def _drain(receive: Receive, budget: int) -> None:
 
 
 async def _send_json(send: Send, status: int, detail: str, close: bool = False) -> None:
-    body = json.dumps({"detail": detail}, ensure_ascii=False).encode()
+    body = json.dumps({"detail": detail}, ensure_ascii=False, separators=(",", ":")).encode()
     headers: list[Any] = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     if close:
         headers.append((b"connection", b"close"))
