@@ -92,12 +92,12 @@ def title_case(text: str) -> str:
         words = piece.split(" ")
         out = []
         for i, word in enumerate(words):
-            if i == 0 or (out and out[-1] in ("phó", "chánh", "tổng", "thủ")) and word not in _SMALL_WORDS:
+            if i == 0 or (out and out[-1] in ("phó", "chánh")) and word not in _SMALL_WORDS:
                 word = word[:1].upper() + word[1:]
             out.append(word)
         parts.append(" ".join(out))
     text = "".join(parts)
-    return re.sub(r"^(Phó|Chánh|Tổng|Quyền) (\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+    return re.sub(r"^(Phó|Chánh|Quyền) (\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
 
 
 def agency_case(text: str) -> str:
