@@ -10,6 +10,8 @@ import click
 
 from congvan import __version__
 
+SHOW_FAILURES = 20
+
 
 def _dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -44,21 +46,52 @@ def extract(file: Path) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the <name>.json files and summary.json.")
-@click.option("-j", "--jobs", type=int, default=0, help="Worker processes (default: all cores).")
-def convert(inputs: tuple[Path, ...], output: Path, jobs: int) -> None:
-    """Convert files and folders; one <name>.json per document, failures listed, never stopping early.
+              help="Folder for the .json files (the input tree mirrored), failures.jsonl and summary.json.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default 0: all cores).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Only files in folders matching GLOB (path or name, case-insensitive); repeatable.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files in folders matching GLOB; repeatable.")
+@click.option("--jsonl", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Also write every document as one line of FILE, in input order ('-': stdout).")
+@click.option("--force", is_flag=True, help="Convert everything again, even outputs that are up to date.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
+              help="Seconds one document may take (0: no limit).")
+@click.option("--max-pages", type=click.IntRange(min=0), default=300, show_default=True,
+              help="Fail documents with more pages (0: no limit).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Process pool on this machine, or a Dask cluster.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Dask scheduler to use (implies --engine dask); default: a local cluster of -j workers.")
+def convert(inputs: tuple[Path, ...], output: Path, jobs: int, include: tuple[str, ...], exclude: tuple[str, ...],
+            jsonl: Path | None, force: bool, timeout: float, max_pages: int, engine: str,
+            scheduler: str | None) -> None:
+    """Convert files, folders (recursively) and lists of paths ('-' reads them from stdin).
 
-    The exit code is 0 when every file converted, 1 when any failed.
+    One .json per document, written as each finishes; a re-run skips documents already converted from the
+    same content by the same pipeline version, so an interrupted run just continues.
+    The exit code is 0 when every file converted, 1 when any failed, 2 when the batch could not run.
     """
-    from congvan.pipeline.batch import run_batch
+    from congvan.pipeline.batch import FAILURES, run_batch
+    from congvan.pipeline.engines import EngineError
+    from congvan.pipeline.report import print_summary
 
-    summary = run_batch(list(inputs), output, jobs=jobs)
-    click.echo(f"{summary['ok']} converted, {summary['failed']} failed -> {output}", err=True)
-    for failure in summary["failures"]:
+    try:
+        summary = run_batch(list(inputs), output, jobs=jobs, include=include, exclude=exclude, force=force,
+                            timeout=timeout, max_pages=max_pages, engine="dask" if scheduler else engine,
+                            scheduler=scheduler, jsonl=jsonl, progress=True)
+    except EngineError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    print_summary(summary)
+    for failure in summary["failures"][:SHOW_FAILURES]:
         click.echo(f"failed: {failure['file']}: {failure['error']}", err=True)
+    if summary["failed"] > SHOW_FAILURES:
+        click.echo(f"... and {summary['failed'] - SHOW_FAILURES} more in {output / FAILURES}", err=True)
+    click.echo(f"{summary['converted']} converted, {summary['skipped']} up to date, {summary['failed']} failed"
+               f" -> {output}", err=True)
     sys.exit(1 if summary["failed"] else 0)
 
 
@@ -69,6 +102,17 @@ def schema() -> None:
 
     click.echo(_dump(json_schema()))
 
+
+def _register_commands() -> None:
+    """Commands whose heavy libraries load only when they run (their modules import click alone)."""
+    from congvan.exporters.command import export
+    from congvan.service.command import serve
+
+    main.add_command(export)
+    main.add_command(serve)
+
+
+_register_commands()
 
 if __name__ == "__main__":
     main()

@@ -1,34 +1,48 @@
-"""Batch conversion: many files through the per-document pipeline in a process pool; failures recorded."""
+"""Batch conversion: many files through the per-document pipeline, resumable, failures recorded, never stopping.
+
+Per output folder: one JSON per document (the input tree mirrored, see inputs.py), failures.jsonl (one failure
+per line: file, stage, error_class, error) and summary.json. Outputs are written atomically as they finish, so
+a run killed at any moment loses nothing finished; a re-run skips documents whose output already has the same
+source path, content sha256 and pipeline version (source.pipeline_version, added here before writing).
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from congvan.readers import SUFFIXES
+from congvan import PIPELINE_VERSION
+from congvan.pipeline.inputs import Item, collect
+
+if TYPE_CHECKING:
+    from congvan.pipeline.report import Stats
+
+__all__ = ["collect", "convert_one", "convert_task", "output_name", "render", "run_batch"]
+
+FAILURES = "failures.jsonl"
+SUMMARY = "summary.json"
+FAILURE_KEYS = ("file", "stage", "error_class", "error")
 
 
-def collect(inputs: list[Path]) -> list[Path]:
-    """Files named directly plus supported files found (recursively) in folders, sorted."""
-    files: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            files += sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            files.append(item)
-    return files
-
-
-def convert_one(path: str) -> dict:
-    """Convert one file; never raises: returns {'file', 'ok', 'result' | 'error'}."""
-    from congvan.pipeline.run import extract_file
+def convert_one(path: str, max_pages: int = 0) -> dict:
+    """Convert one file; never raises: returns {'file', 'ok', 'result' | 'stage', 'error_class', 'error'}."""
+    from congvan.pipeline.run import PageLimitError, extract_file
     from congvan.readers import ReadError
 
+    _test_sleep(path)
     try:
-        return {"file": path, "ok": True, "result": extract_file(path)}
+        return {"file": path, "ok": True, "result": extract_file(path, max_pages)}
+    except PageLimitError as exc:
+        return {"file": path, "ok": False, "stage": "limits", "error_class": "PageLimitError", "error": str(exc)}
     except ReadError as exc:
         return {"file": path, "ok": False, "error": str(exc), "stage": "read", "error_class": "ReadError"}
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
@@ -37,37 +51,153 @@ def convert_one(path: str) -> dict:
                 "error": f"{type(exc).__name__}: {exc} (at {Path(last.filename).name}:{last.lineno})"}
 
 
+def render(result: dict) -> str:
+    """The output file's text: the result with source.pipeline_version added."""
+    result = {**result, "source": {**result["source"], "pipeline_version": PIPELINE_VERSION}}
+    return json.dumps(result, ensure_ascii=False, indent=2)
+
+
+def convert_task(task: dict) -> tuple[dict, bytes]:
+    """One task in a worker: (outcome without the result, output file bytes or b'')."""
+    start = time.perf_counter()
+    outcome = convert_one(task["path"], task.get("max_pages") or 0)
+    seconds = round(time.perf_counter() - start, 6)
+    if not outcome["ok"]:
+        return {**{k: outcome[k] for k in ("ok", *FAILURE_KEYS)}, "seconds": seconds}, b""
+    source = outcome["result"]["source"]
+    meta = {"file": task["path"], "ok": True, "pages": source["pages"], "ocr_pages": _ocr_pages(source),
+            "seconds": seconds}
+    return meta, render(outcome["result"]).encode("utf-8")
+
+
 def output_name(path: Path, batch: list[Path]) -> str:
-    """<stem>, or <stem>.<ext> when another file of the batch has the same stem (a.docx and a.pdf)."""
+    """<stem>, or <stem>.<ext> when another file of the batch has the same stem (a.docx and a.pdf).
+
+    The flat naming of a single folder (samples/expected/ uses it); batches name files with inputs.output_names.
+    """
     clash = sum(1 for other in batch if other.stem == path.stem) > 1
     return f"{path.stem}.{path.suffix.lstrip('.')}" if clash else path.stem
 
 
-def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+def run_batch(inputs: Sequence[str | Path], output: Path, jobs: int = 0, *, include: Sequence[str] = (),
+              exclude: Sequence[str] = (), stdin: TextIO | None = None, force: bool = False,
+              timeout: float = 120.0, max_pages: int = 300, engine: str = "local", scheduler: str | None = None,
+              jsonl: Path | None = None, progress: bool = False) -> dict:
+    """Convert every input into output/; write failures.jsonl and summary.json; return the summary."""
+    from congvan.pipeline import engines
+    from congvan.pipeline.report import Progress, Stats
+
+    started = time.perf_counter()
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    items = collect(inputs, include, exclude, stdin)
+    jobs = jobs or default_jobs()
+    stats = Stats()
+    todo = _plan(items, output, stats, force, jobs)
+    tasks = [{"path": items[i].path, "max_pages": max_pages, "timeout": timeout, "cwd": os.getcwd()} for i in todo]
+    failed: dict[int, dict] = {}
+    with open(output / FAILURES, "w", encoding="utf-8") as log, \
+            Progress(len(items), len(todo), progress) as bar, \
+            closing(engines.run(engine, tasks, jobs, scheduler)) as outcomes:
+        for n, outcome in outcomes:
+            item = items[todo[n]]
+            if outcome["ok"]:
+                _write(output / item.out, outcome["payload"])
+            else:
+                (output / item.out).unlink(missing_ok=True)  # a stale output of an earlier version of the file
+                failed[todo[n]] = record = {k: outcome[k] for k in FAILURE_KEYS}
+                log.write(json.dumps(record, ensure_ascii=False) + "\n")
+                log.flush()
+            stats.add(item.kind, outcome)
+            bar.advance(outcome["ok"])
+    failures = [failed[i] for i in sorted(failed)]
+    _write(output / FAILURES, "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures).encode("utf-8"))
+    if jsonl is not None:
+        _write_jsonl(jsonl, output, [item for i, item in enumerate(items) if i not in failed])
+    summary = stats.summary(time.perf_counter() - started, engine=engine, jobs=jobs, failures=failures)
+    _write(output / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=2).encode("utf-8"))
+    return summary
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _plan(items: list[Item], output: Path, stats: Stats, force: bool, jobs: int) -> list[int]:
+    """Indexes of the items to convert; the others (up to date) are counted as skipped."""
+    if force:
+        return list(range(len(items)))
+    with ThreadPoolExecutor(max(1, min(jobs, 8))) as pool:
+        done = list(pool.map(lambda item: _up_to_date(item, output), items))
+    for item, source in zip(items, done, strict=True):
+        if source is not None:
+            stats.add(item.kind, {"ok": True, "skipped": True, **source})
+    return [i for i, source in enumerate(done) if source is None]
+
+
+def _up_to_date(item: Item, output: Path) -> dict | None:
+    """The existing output's source (pages, ocr) when it was made from this file by this pipeline version."""
+    try:
+        source = json.loads((output / item.out).read_bytes())["source"]
+        if source.get("pipeline_version") != PIPELINE_VERSION or source.get("path") != item.path:
+            return None
+        if source.get("sha256") != sha256(item.path):
+            return None
+        return {"pages": source.get("pages", 0), "ocr_pages": _ocr_pages(source)}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _ocr_pages(source: dict) -> int:
+    """Pages read by OCR: source.ocr_pages where the reader counts them, else every page of an OCR'd file."""
+    return source.get("ocr_pages", source.get("pages", 0) if source.get("ocr") else 0)
+
+
+def sha256(path: str) -> str:
+    """Hex SHA-256 of a file's content, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically: a reader (or a killed run) sees the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
     os.replace(tmp, path)
 
 
-def run_batch(inputs: list[Path], output: Path, jobs: int = 0) -> dict:
-    """Convert every input into output/<stem>.json; write summary.json; return the summary."""
-    output.mkdir(parents=True, exist_ok=True)
-    files = collect(inputs)
-    jobs = jobs or os.cpu_count() or 1
-    failures, ok = [], 0
-    if jobs == 1 or len(files) < 2:
-        results = map(convert_one, map(str, files))
-        outcomes = list(results)
-    else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            outcomes = list(pool.map(convert_one, map(str, files), chunksize=1))
-    for outcome in outcomes:
-        if outcome["ok"]:
-            name = output_name(Path(outcome["file"]), files)
-            _write(output / f"{name}.json", json.dumps(outcome["result"], ensure_ascii=False, indent=2))
-            ok += 1
-        else:
-            failures.append({k: outcome[k] for k in ("file", "stage", "error_class", "error")})
-    summary = {"files": len(files), "ok": ok, "failed": len(failures), "failures": failures}
-    _write(output / "summary.json", json.dumps(summary, ensure_ascii=False, indent=2))
-    return summary
+def _write_jsonl(target: Path, output: Path, items: list[Item]) -> None:
+    """One compact JSON line per converted document, in input order, from the output files."""
+    def lines():
+        for item in items:
+            data = json.loads((output / item.out).read_bytes())
+            yield json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    if str(target) == "-":
+        import sys
+
+        sys.stdout.writelines(lines())
+        return
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.writelines(lines())
+    os.replace(tmp, target)
+
+
+def _test_sleep(path: str) -> None:
+    """Test hook: CONGVAN_TEST_SLEEP="GLOB=SECONDS" sleeps before converting files whose name matches GLOB."""
+    spec = os.environ.get("CONGVAN_TEST_SLEEP")
+    if spec:
+        glob, _, seconds = spec.rpartition("=")
+        if fnmatchcase(Path(path).name, glob):
+            time.sleep(float(seconds))

@@ -105,7 +105,7 @@ def collect(inputs: Iterable[str | Path], include: Sequence[str] = (), exclude: 
             loose.append(entry)
     common = _common_parent(loose)
     named = [(p, rel or os.path.relpath(os.path.abspath(p), common)) for p, rel in wanted]
-    return [Item(p, out) for (p, _), out in zip(named, output_names([rel for _, rel in named]))]
+    return [Item(p, out) for (p, _), out in zip(named, output_names([rel for _, rel in named]), strict=True)]
 
 
 def output_names(rels: Sequence[str]) -> list[str]:
@@ -118,7 +118,8 @@ def output_names(rels: Sequence[str]) -> list[str]:
     names: list[str] = []
     for p in parts:
         stem, suffix = PurePosixPath(p[-1]).stem, PurePosixPath(p[-1]).suffix
-        base = p[-1] if stems[(_key(p[:-1]), stem.casefold())] > 1 and suffix else stem
+        clash = stems[(_key(p[:-1]), stem.casefold())] > 1 or _key(p[:-1] + [f"{stem}.json"]) in RESERVED
+        base = p[-1] if clash and suffix else stem
         name, n = f"{base}.json", 1
         while _key(p[:-1] + [name]) in taken:
             n += 1
