@@ -420,7 +420,7 @@ def _report_to(text: str) -> str | None:
 def title(text: str) -> str:
     """A short one-line summary: the action phrase of the first sentence, cut at a clause boundary."""
     first = re.split(r"(?<=[.;])\s|\n", text.strip(), maxsplit=1)[0]
-    first = re.sub(r"^.{0,200}?\b(?:giao|yêu cầu|đề nghị|kính đề nghị)\s+", "", first, flags=re.I)
+    first = re.sub(r"^.{0,200}?\b(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=[A-ZĐ]|các\b|quý\b)", "", first)
     words = first.split()
     if len(words) > 18:
         first = " ".join(words[:18]) + " …"
