@@ -143,3 +143,34 @@ def test_invitation_gives_one_attendance_task(tmp_path: Path) -> None:
 def test_every_task_has_a_one_line_title(tmp_path: Path) -> None:
     [task] = tasks_of(tmp_path, "1. Giao Sở Tài chính chủ trì rà soát kinh phí; báo cáo trước ngày 20/4/2024.\n")
     assert "\n" not in task["title"] and task["title"].startswith("Sở Tài chính chủ trì rà soát")
+
+
+def test_task_table_rows_become_tasks(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    for text in ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "Số: 45/KH-UBND", "Quảng Ngãi, ngày 10 tháng 3 năm 2024",
+                 "KẾ HOẠCH", "Triển khai chuyển đổi số năm 2024", "I. MỤC ĐÍCH, YÊU CẦU", "Bảo đảm thực hiện đồng bộ.",
+                 "II. NHIỆM VỤ CỤ THỂ"):
+        document.add_paragraph(text)
+    rows = [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["1", "Xây dựng kho dữ liệu dùng chung của tỉnh", "Sở Thông tin và Truyền thông",
+             "Sở Tài chính; Văn phòng UBND tỉnh", "Quý III/2024"],
+            ["2", "Số hóa hồ sơ thủ tục hành chính", "Văn phòng UBND tỉnh", "Các sở, ban, ngành",
+             "Trước ngày 30/6/2024"],
+            ["3", "Báo cáo kết quả thực hiện", "Sở Nội vụ", "", "Hằng quý"]]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for text in ("Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"):
+        document.add_paragraph(text)
+    path = tmp_path / "ke-hoach.docx"
+    document.save(str(path))
+    found = extract_file(path)["tasks"]
+    assert [t["clause"] for t in found] == ["T1.1", "T1.2", "T1.3"]
+    assert found[0]["lead"] == ["Sở Thông tin và Truyền thông"]
+    assert found[0]["support"] == ["Sở Tài chính", "Văn phòng UBND tỉnh"]
+    assert found[0]["deadline"]["date"] == "2024-09-30" and found[0]["deadline"]["kind"] == "period_end"
+    assert found[1]["deadline"] == {"date": "2024-06-30", "kind": "before", "text": "Trước ngày 30/6/2024"}
+    assert found[2]["recurrence"] == "quarterly" and found[2]["deadline"]["date"] is None

@@ -228,6 +228,8 @@ def _agencies_in(who: str, ctx: Context) -> list[str]:
 def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool:
     if not key or key.startswith("(") or is_upper(node.text):
         return False
+    if node.heading and PURPOSE.match(fold(node.heading)):
+        return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing
     if BOILERPLATE.search(key):
         return bool(re.search(r"\bgiao\s+\S", key)) and not key.startswith(("trong quá trình", "trường hợp"))
     request = REQUEST.search(key)
@@ -390,6 +392,11 @@ def _resolve(names: list[str], ctx: Context) -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+def resolve_names(names: list[str], ctx: Context) -> list[str]:
+    """Public form of the addressee resolution, for rows of task tables."""
+    return _resolve([n for n in names if n.strip()], ctx)
 
 
 def _near(a: str, b: str) -> bool:

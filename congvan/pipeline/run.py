@@ -87,7 +87,9 @@ def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict
     recips, blank = recipients.extract(block)
     footer_start = zoning.find_footer(lines, body_start)
     footer_end = zoning.find_footer_end(lines, footer_start)
-    body = join_paragraphs(lines[body_start:footer_start])
+    body_lines = lines[body_start:footer_start]
+    tables = _task_tables(body_lines)
+    body = join_paragraphs([line for line in body_lines if line.table not in tables or line.column is not None])
     footer = lines[footer_start:footer_end]
     dist, sig_lines = distribution.extract(footer)
     if blank and dist:
@@ -109,13 +111,28 @@ def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict
     }
     from datetime import date as _date
 
+    from congvan.extractors import task_tables
     from congvan.extractors import tasks as task_rules
 
     context = task_rules.Context(number=num, doc_date=_date.fromisoformat(iso) if iso else None,
                                  recipients=recips, issuer=iss, doc_type=doc_type)
     tasks, more = task_rules.extract(tree, context)
+    for number_of_table, table in enumerate(sorted(tables), start=1):
+        tasks += task_tables.extract(tables[table], number_of_table, num, context.doc_date, recips,
+                                     lambda names: task_rules.resolve_names(names, context))
     warnings += more
     return document, tasks, warnings
+
+
+def _task_tables(lines: list[Line]) -> dict[int, list[Line]]:
+    """The body's tables that are task tables (header row with content and lead columns), by table index."""
+    from congvan.extractors import task_tables
+
+    grouped: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.table is not None and line.column is None:
+            grouped.setdefault(line.table, []).append(line)
+    return {index: rows for index, rows in grouped.items() if task_tables.is_task_table(rows)}
 
 
 def _find_recipients_start(lines: list[Line]) -> int | None:
