@@ -47,6 +47,8 @@ def extract(lines: list[str]) -> tuple[dict, list[str]]:
         text = clean(raw).strip(" ,;")
         if not text or not re.search(r"[A-Za-zÀ-ỹĐđ]", text) or _SKIP.match(text):
             continue
+        if sum(c.isalpha() for c in text) < 3 and not PREFIX.match(text + " X"):
+            continue  # OCR specks around a stamp ("F", "=", ",")
         if is_upper(text):
             caps.append(text)
             continue
