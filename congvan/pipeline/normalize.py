@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -53,6 +54,7 @@ def _retone(match: re.Match[str]) -> str:
     return new.upper() if found.isupper() else (new[0].upper() + new[1:] if found[0].isupper() else new)
 
 
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """NFC, Đ for the look-alike Ð, soft hyphens dropped, spaces collapsed; the printed text otherwise."""
     text = unicodedata.normalize("NFC", text)
@@ -61,6 +63,7 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Match key: clean, new-style tone placement (hoà → hòa), ASCII dashes, casefolded."""
     text = _OLD_TONE_RE.sub(_retone, clean(text))
@@ -74,6 +77,10 @@ def retone(text: str) -> str:
 
 def is_upper(text: str) -> bool:
     """True when the letters of text are (nearly) all capitals."""
+    if text.isupper():
+        return True
+    if text.islower():
+        return False
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 from congvan import readers
@@ -36,8 +35,12 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     from congvan.schemas.models import DocumentResult
 
     warnings = list(layout.warnings)
-    lines = [replace(piece, text=clean(piece.text)) for line in layout.lines for piece in zoning.split_tabs(line)]
-    lines = [line for line in lines if line.text]
+    lines = []
+    for line in layout.lines:
+        for piece in zoning.split_tabs(line):
+            piece.text = clean(piece.text)
+            if piece.text:
+                lines.append(piece)
     lines = zoning.split_merged(drop_page_numbers(lines))
     document, tasks, more = extract_lines(lines, layout.stamps)
     warnings += more

@@ -61,7 +61,9 @@ def _right_piece(piece: str) -> bool:
 def split_tabs(line: Line) -> list[Line]:
     """A line laid out in two columns with tabs or runs of spaces → its left and right parts."""
     if line.column is not None or not _TABS.search(line.text):
-        return [replace(line, text=line.text.replace("\t", " "))]
+        if "\t" in line.text:
+            line.text = line.text.replace("\t", " ")
+        return [line]
     pieces = [p.strip() for p in _TABS.split(line.text) if p.strip()]
     for k in range(1, len(pieces)):
         if _right_piece(pieces[k]) and not (is_upper(pieces[0]) and is_upper(pieces[k]) and k > 1):
