@@ -174,3 +174,10 @@ def test_task_table_rows_become_tasks(tmp_path: Path) -> None:
     assert found[0]["deadline"]["date"] == "2024-09-30" and found[0]["deadline"]["kind"] == "period_end"
     assert found[1]["deadline"] == {"date": "2024-06-30", "kind": "before", "text": "Trước ngày 30/6/2024"}
     assert found[2]["recurrence"] == "quarterly" and found[2]["deadline"]["date"] is None
+
+
+def test_abbreviations_the_document_defines(tmp_path: Path) -> None:
+    body = ("1. Giao Trung tâm Phục vụ hành chính công tỉnh (sau đây viết tắt là Trung tâm) rà soát quy trình.\n"
+            "2. Giao Trung tâm báo cáo kết quả trước ngày 30/4/2024.\n")
+    found = tasks_of(tmp_path, body)
+    assert found[1]["lead"] == ["Trung tâm Phục vụ hành chính công tỉnh"]

@@ -222,7 +222,10 @@ def _agencies_in(who: str, ctx: Context) -> list[str]:
         return []
     if ADDRESSEES.match(key) or re.match(r"^(quý|các đồng chí)\b", key):
         return list(ctx.recipients)
-    return _resolve(agencies.find_agencies(who), ctx)
+    names = agencies.find_agencies(who)
+    return _resolve([ctx.abbreviations.get(name, name) for name in names] or
+                    [full for short, full in ctx.abbreviations.items() if re.search(rf"\b{re.escape(short)}\b", who)],
+                    ctx)
 
 
 def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool:

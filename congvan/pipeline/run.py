@@ -114,11 +114,12 @@ def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict
     }
     from datetime import date as _date
 
-    from congvan.extractors import task_tables
+    from congvan.extractors import agencies, task_tables
     from congvan.extractors import tasks as task_rules
 
     context = task_rules.Context(number=num, doc_date=_date.fromisoformat(iso) if iso else None,
-                                 recipients=recips, issuer=iss, doc_type=doc_type)
+                                 recipients=recips, issuer=iss, doc_type=doc_type,
+                                 abbreviations=agencies.define_abbreviations(" ".join(p.text for p in body)))
     tasks, more = task_rules.extract(tree, context)
     for number_of_table, table in enumerate(sorted(tables), start=1):
         tasks += task_tables.extract(tables[table], number_of_table, num, context.doc_date, recips,
