@@ -13,7 +13,6 @@ LONG = re.compile(r"ngày\s*(?P<d>\d{1,2}|[._…\s]*)\s*tháng\s*(?P<m>\d{1,2}|[
 SHORT = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
 PLACE = re.compile(r"([^,;:]{2,60}?),\s*ngày\b", re.I)
 STAMP_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-_PLACE_JUNK = re.compile(r"^[^A-ZĐÀ-Ỹ]*")
 
 
 def to_date(day: str | int, month: str | int, year: str | int) -> date | None:

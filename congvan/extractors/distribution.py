@@ -43,7 +43,7 @@ def extract(footer: list[Line]) -> tuple[list[str], list[str]]:
         item, tail = split_tail(items[-1])
         items[-1] = item
         if tail:
-            signature.insert(0, tail) if not signature else signature.insert(len(signature), tail)
+            signature.append(tail)
     cleaned = [re.sub(r"\s*[;,]\s*$", "", item).rstrip(" .") if not item.rstrip().endswith(")") else
                item.rstrip(" ;.,") for item in items]
     return [item for item in cleaned if item], signature

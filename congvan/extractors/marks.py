@@ -16,8 +16,8 @@ def _mark(lines: list[Line], table: tuple[tuple[str, str], ...]) -> str | None:
             continue
         joined = " ".join(key)
         for word, value in table:
-            if joined == word or joined.startswith(word + " ") and len(key) <= 4 or joined.endswith(" " + word) \
-                    and len(key) <= 4:
+            short_stamp = len(key) <= 4 and (joined.startswith(word + " ") or joined.endswith(" " + word))
+            if joined == word or short_stamp:
                 return value
     return None
 

@@ -8,7 +8,8 @@ from congvan.data.types import CODE_TYPES, TYPE_NAMES
 from congvan.extractors.dates import to_date
 from congvan.extractors.number import normalise
 
-_TYPES = "|".join(re.escape(n) for n in TYPE_NAMES + ["Văn bản", "Luật", "Hiến pháp", "Bộ luật"])
+CITABLE_TYPES = TYPE_NAMES + ["Luật", "Hiến pháp", "Bộ luật"]
+_TYPES = "|".join(re.escape(n) for n in CITABLE_TYPES + ["Văn bản"])
 NUMBER = r"\d{1,6}(?:\s*/\s*(?:19|20)\d\d)?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&.]*(?:\s*[-–]\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*"
 PARTY_NUMBER = r"\d{1,6}\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*"
 CITE = re.compile(
@@ -46,18 +47,14 @@ def extract(texts: list[str], own_number: str | None) -> list[dict]:
 
 
 def _type(printed: str | None, number: str) -> str | None:
-    if printed and printed.casefold() not in ("văn bản",):
-        for name in TYPE_NAMES + ["Luật", "Hiến pháp", "Bộ luật"]:
+    """The printed type name, else the one the ký hiệu encodes ('…/QĐ-UBND', party style '31-HD/BTCTW')."""
+    if printed and printed.casefold() != "văn bản":
+        for name in CITABLE_TYPES:
             if name.casefold() == printed.casefold():
                 return name
-    code = re.split(r"[/-]", number.split("/")[-1])[0]
     party = re.match(r"\d+-([A-Za-zĐđ]+)/", number)
-    if party:
-        code = party.group(1)
-    if "/" in number and number.count("/") >= 1:
-        codes = number.split("/")[-1].split("-")
-        if len(codes) > 1 and codes[0].casefold() in CODE_TYPES:
-            return CODE_TYPES[codes[0].casefold()]
-    if party and code.casefold() in CODE_TYPES:
+    last = number.split("/")[-1]
+    code = party.group(1) if party else (last.split("-")[0] if "-" in last else None)
+    if code and code.casefold() in CODE_TYPES:
         return CODE_TYPES[code.casefold()]
     return "Công văn" if printed and printed.casefold() == "văn bản" else None

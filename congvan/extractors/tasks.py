@@ -125,7 +125,7 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
         elif not quoting and not own and _strong(key) and _is_task(node, key, inherited, ctx):
             task = _task(node, text, inherited, ctx, meeting)
             tasks.append(task)
-            passes = task["lead"] if _short_heading(text) is False else passes
+            passes = passes if _short_heading(text) else task["lead"]
         for child in node.children:
             _visit(child, passes, ctx, tasks, meeting, quotes)
         return

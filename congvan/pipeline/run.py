@@ -77,15 +77,15 @@ def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict
         if kg is None:
             body_start = after
     elif kg is None:
-        body_start = max(i for i in (after_subject, num_index, _date_index(lines)) if i is not None) + 1 \
-            if any(i is not None for i in (after_subject, num_index, _date_index(lines))) else 0
+        anchors = [i for i in (after_subject, num_index, _date_index(lines)) if i is not None]
+        body_start = max(anchors) + 1 if anchors else 0
     doc_type = tname or ("Công văn" if subject and parts.get("type_code") is None else None)
     doc_type = doc_type or doctype.type_from_code(parts.get("type_code")) or "Công văn"
     if not subject:
         warnings.append("subject (trích yếu) not found")
     block: list[Line] = []
     if kg is not None:
-        end = zoning._recipients_end(lines, kg)
+        end = zoning.recipients_end(lines, kg)
         block, body_start = lines[kg:end], end
     recips, blank = recipients.extract(block)
     footer_start = zoning.find_footer(lines, body_start)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, loose, retone
 from congvan.readers.base import Line
@@ -14,11 +14,12 @@ PARTY = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
 SEPARATOR = re.compile(r"[-_=*–—~.]{3,}")
 KINH_GUI = re.compile(r"^\s*(Kính\s+gửi|Kính\s+mời|Đồng\s+kính\s+gửi|Thành\s+phần\s+mời|Kính\s+trình)\s*:?", re.I)
 DIEN = re.compile(r"\bđiện\s*:\s*", re.I)
+KINH_GUI_INLINE = re.compile(r"(?<!^)\b(Kính\s+gửi|Kính\s+mời)\s*:")
 NOI_NHAN = re.compile(r"^\s*[-–]?\s*" + loose("noi nha") + r"[nmu]\s*:?")  # OCR: "Nơi nhậm"
 SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S", re.I)
 BODY_OPENER = re.compile(
     r"\s(?=(?:Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"
-    r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự|Ủy ban nhân dân tỉnh nhận được)\b)"
+    r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự|[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{0,60}? nhận được)\b)"
 )
 PLACE_DATE = re.compile(
     rf"((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*(?:\d|\.|…|\S{0,4}\s*tháng)", re.U
@@ -27,14 +28,6 @@ NUMBER_START = re.compile(r"\bS[ốô]\s*:?\s*(?=[\d/.…_ ]*/|\d)")
 _CAPS_TAIL = re.compile(rf"(?<=[.:]\s)(?:[{UPPER},]+\s?)+(?=\s*[-_=]{{3,}}|$)")
 VV = re.compile(r"\b(V/v|V/V|V\.v|Về việc)\b")
 
-
-@dataclass
-class Zones:
-    header: list[Line] = field(default_factory=list)
-    recipients: list[Line] = field(default_factory=list)  # the Kính gửi / Điện block, first line included
-    body: list[Line] = field(default_factory=list)
-    footer: list[Line] = field(default_factory=list)
-    rest: list[Line] = field(default_factory=list)  # attachments after the signature
 
 
 def _cut(line: Line, positions: list[int]) -> list[Line]:
@@ -90,7 +83,7 @@ def split_merged(lines: list[Line], header_window: int = 14) -> list[Line]:
                 m = pattern.search(text)
                 if m and m.start() > 0 and not re.search(r"(?:theo|tại|của)\s*$", text[: m.start()], re.I):
                     cuts.append(m.start())
-            m = KINH_GUI.pattern and re.search(r"(?<!^)\b(Kính\s+gửi|Kính\s+mời)\s*:", text)
+            m = KINH_GUI_INLINE.search(text)
             if m:
                 cuts.append(m.start())
             m = PLACE_DATE.search(text)
@@ -126,7 +119,7 @@ def _split_kinh_gui_body(line: Line) -> list[Line]:
     return [replace(line, text=line.text[: m.start()].strip()), replace(line, text=line.text[m.end():].strip())]
 
 
-def _recipients_end(lines: list[Line], start: int) -> int:
+def recipients_end(lines: list[Line], start: int) -> int:
     """Index after the Kính gửi block that starts at `start`."""
     first = lines[start].text
     after_colon = KINH_GUI.sub("", first) if KINH_GUI.match(first) else DIEN.split(first, 1)[-1]

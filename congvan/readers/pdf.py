@@ -12,7 +12,6 @@ from congvan.readers.base import Layout, Line, ReadError
 from congvan.readers.quality import quality
 
 _GAP = 24.0  # points of horizontal blank that separate two columns on one line
-_SIG_DATE = re.compile(r"(\d{1,2}:\d{2}:\d{2})?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 @dataclass
@@ -40,11 +39,9 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         stamps: list[str] = []
         warnings: list[str] = []
         ocr_pages = 0
-        width = 0.0
         for index in range(len(pdf)):
             page = pdf[index]
             page_width, height = page.get_size()
-            width = width or page_width
             runs = _runs(page)
             score, reason = quality(" ".join(run.text for run in runs))
             if score < 0.5 and ocr.available() and index < max_ocr_pages:
@@ -67,7 +64,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
         elif stamps and not ocr_pages and stamped.needs_fill(lines):
-            layout.warnings += stamped.fill(path, lines, width)
+            layout.warnings += stamped.fill(path, lines)
         return layout
     finally:
         pdf.close()

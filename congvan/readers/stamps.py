@@ -81,7 +81,7 @@ def needs_fill(lines: list[Line]) -> bool:
     return bool(_gaps(lines)) or bool(re.search(r"ngày\s+tháng|tháng\s+năm|Số\s*:\s*/", head))
 
 
-def fill(path: str, lines: list[Line], width: float) -> list[str]:
+def fill(path: str, lines: list[Line]) -> list[str]:
     """OCR each blank gap and write the digits into the line before it; return warnings."""
     gaps = _gaps(lines)
     if not ocr.available():
