@@ -39,6 +39,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         stamps: list[str] = []
         warnings: list[str] = []
         ocr_pages = 0
+        annotated = False  # page 1 carries annotations (e-signing systems stamp number and date there)
         for index in range(len(pdf)):
             page = pdf[index]
             page_width, height = page.get_size()
@@ -57,13 +58,15 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 if score < 0.5 and reason and runs:
                     warnings.append(f"page {index + 1}: {reason}; OCR not available, text layer kept")
                 lines.extend(_lines(runs, index + 1, page_width, height))
-            stamps.extend(_annotation_texts(page))
+            texts, count = _annotation_texts(page)
+            stamps.extend(texts)
+            annotated = annotated or (index == 0 and count > 0)
         layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
                         ocr=bool(ocr_pages), stamps=stamps, warnings=warnings)
         layout.ocr_pages = ocr_pages
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
-        elif stamps and not ocr_pages and stamped.needs_fill(lines):
+        elif annotated and not ocr_pages and stamped.needs_fill(lines):
             layout.warnings += stamped.fill(path, lines)
         return layout
     finally:
@@ -167,19 +170,21 @@ def _lines(runs: list[_Run], page_no: int, width: float, height: float) -> list[
     return lines
 
 
-def _annotation_texts(page) -> list[str]:
-    """Texts of annotations and signature fields (e-signing systems stamp number/date there)."""
+def _annotation_texts(page) -> tuple[list[str], int]:
+    """Texts of annotations and signature fields (e-signing systems stamp number/date there), and how many
+    annotations the page has."""
     import pypdfium2.raw as raw
 
     texts = []
-    for i in range(raw.FPDFPage_GetAnnotCount(page)):
+    count = raw.FPDFPage_GetAnnotCount(page)
+    for i in range(count):
         annot = raw.FPDFPage_GetAnnot(page, i)
         for key in (b"Contents", b"T", b"TU"):
             value = _annot_string(raw, annot, key)
             if value and value.strip():
                 texts.append(value.strip())
         raw.FPDFPage_CloseAnnot(annot)
-    return texts
+    return texts, count
 
 
 def _annot_string(raw, annot, key: bytes) -> str:

@@ -19,14 +19,19 @@ def _row(lines: list[Line], line: Line) -> list[Line]:
                    and abs(o.top - line.top) < 6), key=lambda o: o.x0 or 0)
 
 
-def _gaps(lines: list[Line]) -> list[tuple[str, Line, Line]]:
-    """(field, segment before the blank, segment after it) for each blank number/day/month on page 1."""
+YEAR_WIDTH = 60.0  # points after a trailing 'năm' where a stamped year sits
+
+
+def _gaps(lines: list[Line]) -> list[tuple[str, Line, Line | None]]:
+    """(field, segment before the blank, segment after it) for each blank number/day/month/year on page 1."""
     head = [line for line in lines if line.page == 1][:25]
-    found = []
+    found: list[tuple[str, Line, Line | None]] = []
     for line in head:
         row = _row(head, line)
         nxt = next((o for o in row if (o.x0 or 0) > (line.x0 or 0)), None)
         if nxt is None:
+            if re.search(r"\btháng\b.*\bnăm$", line.text.rstrip()):
+                found.append(("year", line, None))
             continue
         if re.fullmatch(r"Số\s*:?", line.text.strip()) and nxt.text.startswith("/"):
             found.append(("number", line, nxt))
@@ -38,7 +43,7 @@ def _gaps(lines: list[Line]) -> list[tuple[str, Line, Line]]:
 
 
 def field_word(field: str) -> str:
-    return {"day": "ngày", "month": "tháng"}.get(field, "Số")
+    return {"day": "ngày", "month": "tháng", "year": "năm"}.get(field, "Số")
 
 
 def _ink_band(image):
@@ -47,7 +52,8 @@ def _ink_band(image):
 
     image = image.point(lambda v: 0 if v < 160 else 255)
     width, height = image.size
-    histogram = [sum(1 for v in image.crop((0, y, width, y + 1)).getdata() if v == 0) for y in range(height)]
+    pixels = image.tobytes()
+    histogram = [pixels.count(0, y * width, (y + 1) * width) for y in range(height)]
     best, start = (0, 0), None
     for y, ink in enumerate(histogram + [0]):
         if ink and start is None:
@@ -61,6 +67,7 @@ def _ink_band(image):
 
 
 INLINE_GAP = re.compile(r"(?P<field>ngày|tháng|Số\s*:)(?P<gap>\s+)(?=tháng|năm|/)")
+YEAR_GAP = re.compile(r"tháng[^\r\n]{0,30}?(?P<field>năm)(?=[ \t]*(?:\r|\n|$))")
 
 
 def _inline_gaps(textpage) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -73,6 +80,9 @@ def _inline_gaps(textpage) -> list[tuple[str, tuple[float, float, float, float]]
         if right[0] - left[2] > 12:
             field = {"ngày": "day", "tháng": "month"}.get(m["field"], "number")
             found.append((field, (left[2] + 1, left[1], right[0] - 1, left[3])))
+    for m in YEAR_GAP.finditer(text[:1500]):
+        left = textpage.get_charbox(m.end("field") - 1)
+        found.append(("year", (left[2] + 1, left[1], left[2] + YEAR_WIDTH, left[3])))
     return found
 
 
@@ -82,43 +92,81 @@ def needs_fill(lines: list[Line]) -> bool:
 
 
 def fill(path: str, lines: list[Line]) -> list[str]:
-    """OCR each blank gap and write the digits into the line before it; return warnings."""
-    gaps = _gaps(lines)
-    if not ocr.available():
-        return ["number/day look stamped by the e-signing system; Tesseract is not installed to read them"]
+    """Read each blank gap from the signature appearances and write the digits into the line before it.
+
+    The appearances are flattened into page 1 and the text inside each gap is read exactly; a gap whose
+    stamp is a picture is read by Tesseract (digits only) from a render of that gap alone. Returns warnings.
+    """
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     pdf = pdfium.PdfDocument(path)
     warnings: list[str] = []
     try:
-        pdf.init_forms()
+        pdf.init_forms()  # before any page loads, so a picture stamp that is not flattened still renders
         page = pdf[0]
-        image = page.render(scale=SCALE, may_draw_forms=True).to_pil().convert("L")
-        page_height = page.get_height()
-        boxes = [(field, before, ((before.x1 or 0) + 1, (before.top or 0) - 8, (after.x0 or 0) - 1,
-                                  (before.top or 0) + 20)) for field, before, after in gaps]
+        boxes = _boxes(page, lines)
         if not boxes:
+            return warnings
+        width, height = page.get_size()
+        texts = [""] * len(boxes)
+        if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
+            page.close()
+            page = pdf[0]
             textpage = page.get_textpage()
-            for field, (left, _bottom, right, top) in _inline_gaps(textpage):
-                line = next((ln for ln in lines if ln.page == 1 and ln.top is not None
-                             and abs(ln.top - (page_height - top)) < 6 and field_word(field) in ln.text), None)
-                if line is not None:
-                    boxes.append((field, line, (left, page_height - top - 8, right, page_height - top + 20)))
+            texts = [textpage.get_text_bounded(left, height - bottom, right, height - top)
+                     for _field, _line, (left, top, right, bottom) in boxes]
             textpage.close()
-        for field, before, box in boxes:
-            crop = _ink_band(image.crop(tuple(round(v * SCALE) for v in box)))
-            digits = re.sub(r"\D", "", ocr.image_to_text(crop, psm=7, lang="eng", digits=True))
-            if not digits or (field == "day" and not 1 <= int(digits) <= 31) or \
-                    (field == "month" and not 1 <= int(digits) <= 12):
-                warnings.append(f"{field} is blank in the text layer and could not be read from the stamp")
-                continue
-            word = field_word(field)
-            if before.text.rstrip().endswith(word) or word == "Số":
-                before.text = re.sub(rf"({word}\s*:?)(\s*)(?=\S|$)", rf"\1 {digits} ", before.text, count=1).strip() \
-                    if not before.text.rstrip().endswith(word) else f"{before.text} {digits}"
+        pictures = []
+        for (field, before, box), text in zip(boxes, texts):
+            digits = re.sub(r"\D", "", text)
+            if digits:
+                warnings.append(_write(field, before, digits, "from the e-signature stamp"))
             else:
-                before.text = re.sub(rf"{word}\s+(?=tháng|năm)", f"{word} {digits} ", before.text, count=1)
-            warnings.append(f"{field} {digits} read by OCR from the e-signature stamp")
+                pictures.append((field, before, box))
+        for field, before, box in pictures:
+            if not ocr.available():
+                warnings.append(f"{field} is stamped by the e-signing system as a picture; "
+                                "Tesseract is not installed to read it")
+                continue
+            left, top, right, bottom = box
+            image = page.render(scale=SCALE, may_draw_forms=True,
+                                crop=(left, height - bottom, width - right, top)).to_pil().convert("L")
+            digits = re.sub(r"\D", "", ocr.image_to_text(_ink_band(image), psm=7, lang="eng", digits=True))
+            warnings.append(_write(field, before, digits, "by OCR from the e-signature stamp"))
     finally:
         pdf.close()
     return warnings
+
+
+def _boxes(page, lines: list[Line]) -> list[tuple[str, Line, tuple[float, float, float, float]]]:
+    """(field, line to write into, gap box in points from the top-left) for each blank on page 1."""
+    boxes = [(field, before, ((before.x1 or 0) + 1, (before.top or 0) - 8,
+                              (after.x0 or 0) - 1 if after else (before.x1 or 0) + YEAR_WIDTH,
+                              (before.top or 0) + 20)) for field, before, after in _gaps(lines)]
+    page_height = page.get_height()
+    textpage = page.get_textpage()
+    for field, (left, _bottom, right, top) in _inline_gaps(textpage):
+        if any(found == field for found, _line, _box in boxes):
+            continue
+        line = next((ln for ln in lines if ln.page == 1 and ln.top is not None
+                     and abs(ln.top - (page_height - top)) < 6 and field_word(field) in ln.text), None)
+        if line is not None:
+            boxes.append((field, line, (left, page_height - top - 8, right, page_height - top + 20)))
+    textpage.close()
+    return boxes
+
+
+def _write(field: str, before: Line, digits: str, how: str) -> str:
+    """Put the digits after the field's word in the line; return the warning that says so."""
+    if not digits or (field == "day" and not 1 <= int(digits) <= 31) or \
+            (field == "month" and not 1 <= int(digits) <= 12) or (field == "year" and not 1900 <= int(digits) <= 2100):
+        return f"{field} is blank in the text layer and could not be read from the stamp"
+    word = field_word(field)
+    if before.text.rstrip().endswith(word):
+        before.text = f"{before.text.rstrip()} {digits}"
+    elif word == "Số":
+        before.text = re.sub(rf"({word}\s*:?)(\s*)(?=\S|$)", rf"\1 {digits} ", before.text, count=1).strip()
+    else:
+        before.text = re.sub(rf"{word}\s+(?=tháng|năm)", f"{word} {digits} ", before.text, count=1)
+    return f"{field} {digits} read {how}"
