@@ -39,7 +39,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         stamps: list[str] = []
         warnings: list[str] = []
         ocr_pages = 0
-        annotated = False  # page 1 carries annotations (e-signing systems stamp number and date there)
+        first = None
         for index in range(len(pdf)):
             page = pdf[index]
             page_width, height = page.get_size()
@@ -60,14 +60,15 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 lines.extend(_lines(runs, index + 1, page_width, height))
             texts, count = _annotation_texts(page)
             stamps.extend(texts)
-            annotated = annotated or (index == 0 and count > 0)
+            if index == 0 and count:
+                first = page  # kept open: e-signing systems stamp number and date in its annotations
         layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
                         ocr=bool(ocr_pages), stamps=stamps, warnings=warnings)
         layout.ocr_pages = ocr_pages
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
-        elif annotated and not ocr_pages and stamped.needs_fill(lines):
-            layout.warnings += stamped.fill(path, lines)
+        elif first is not None and not ocr_pages and stamped.needs_fill(lines):
+            layout.warnings += stamped.fill(pdf, first, lines)
         return layout
     finally:
         pdf.close()

@@ -91,51 +91,41 @@ def needs_fill(lines: list[Line]) -> bool:
     return bool(_gaps(lines)) or bool(re.search(r"ngày\s+tháng|tháng\s+năm|Số\s*:\s*/", head))
 
 
-def fill(path: str, lines: list[Line]) -> list[str]:
+def fill(pdf, page, lines: list[Line]) -> list[str]:
     """Read each blank gap from the signature appearances and write the digits into the line before it.
 
-    The appearances are flattened into page 1 and the text inside each gap is read exactly; a gap whose
-    stamp is a picture is read by Tesseract (digits only) from a render of that gap alone. Returns warnings.
+    ``page`` (page 1 of the open ``pdf``) has its appearances flattened into its content, then the text inside
+    each gap is read exactly; a gap whose stamp is a picture is read by Tesseract (digits only) from a render
+    of that gap alone. Returns warnings.
     """
-    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    pdf = pdfium.PdfDocument(path)
+    boxes = _boxes(page, lines)
+    if not boxes:
+        return []
+    width, height = page.get_size()
+    if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) != raw.FLATTEN_SUCCESS:
+        return [f"{field} is blank in the text layer and no stamp covers it" for field, _line, _box in boxes]
+    page.close()
+    page = pdf[0]  # pdfium wants the page reloaded after flattening
+    textpage = page.get_textpage()
+    texts = [textpage.get_text_bounded(left, height - bottom, right, height - top)
+             for _field, _line, (left, top, right, bottom) in boxes]
+    textpage.close()
     warnings: list[str] = []
-    try:
-        pdf.init_forms()  # before any page loads, so a picture stamp that is not flattened still renders
-        page = pdf[0]
-        boxes = _boxes(page, lines)
-        if not boxes:
-            return warnings
-        width, height = page.get_size()
-        texts = [""] * len(boxes)
-        if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS:
-            page.close()
-            page = pdf[0]
-            textpage = page.get_textpage()
-            texts = [textpage.get_text_bounded(left, height - bottom, right, height - top)
-                     for _field, _line, (left, top, right, bottom) in boxes]
-            textpage.close()
-        pictures = []
-        for (field, before, box), text in zip(boxes, texts):
-            digits = re.sub(r"\D", "", text)
-            if digits:
-                warnings.append(_write(field, before, digits, "from the e-signature stamp"))
-            else:
-                pictures.append((field, before, box))
-        for field, before, box in pictures:
-            if not ocr.available():
-                warnings.append(f"{field} is stamped by the e-signing system as a picture; "
-                                "Tesseract is not installed to read it")
-                continue
+    for (field, before, box), text in zip(boxes, texts):
+        digits = re.sub(r"\D", "", text)
+        if digits:
+            warnings.append(_write(field, before, digits, "from the e-signature stamp"))
+        elif not ocr.available():
+            warnings.append(f"{field} is stamped by the e-signing system as a picture; "
+                            "Tesseract is not installed to read it")
+        else:
             left, top, right, bottom = box
-            image = page.render(scale=SCALE, may_draw_forms=True,
-                                crop=(left, height - bottom, width - right, top)).to_pil().convert("L")
+            image = page.render(scale=SCALE, crop=(left, height - bottom, width - right, top)).to_pil().convert("L")
             digits = re.sub(r"\D", "", ocr.image_to_text(_ink_band(image), psm=7, lang="eng", digits=True))
             warnings.append(_write(field, before, digits, "by OCR from the e-signature stamp"))
-    finally:
-        pdf.close()
+    page.close()
     return warnings
 
 
