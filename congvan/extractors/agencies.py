@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from congvan.data import agencies as data
 
@@ -47,6 +48,7 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Match form of one word: NFC, casefold, new-style tone placement, Ð -> Đ."""
     text = _nfc(text).casefold().replace("ð", "đ")
@@ -57,6 +59,14 @@ def _fold(text: str) -> str:
 
 def _tok_key(text: str) -> str:
     return "-" if text in _DASH_CHARS else _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(text: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """(key, word, cap, low, shout, digit) of one token text; tokens repeat, so this is cached."""
+    first = text[0]
+    shout = text.isupper() and sum(c.isalpha() for c in text) >= 2
+    return _tok_key(text), first.isalnum(), first.isupper(), first.islower(), shout, first.isdigit()
 
 
 def _keys(phrase: str) -> tuple[str, ...]:
@@ -77,19 +87,11 @@ class _Tok:
     end: int
     nl: bool  # a line break before it
     space: bool  # whitespace before it
-    word: bool = field(init=False)
-    cap: bool = field(init=False)
-    low: bool = field(init=False)
-    shout: bool = field(init=False)
-    digit: bool = field(init=False)
-
-    def __post_init__(self) -> None:
-        first = self.text[0]
-        self.word = first.isalnum()
-        self.cap = first.isupper()
-        self.low = first.islower()
-        self.digit = first.isdigit()
-        self.shout = sum(c.isalpha() for c in self.text) >= 2 and self.text.isupper()
+    word: bool
+    cap: bool
+    low: bool
+    shout: bool
+    digit: bool
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -97,7 +99,8 @@ def _tokenize(text: str) -> list[_Tok]:
     prev = 0
     for m in _TOKEN_RE.finditer(text):
         gap = text[prev:m.start()]
-        toks.append(_Tok(m.group(), _tok_key(m.group()), m.start(), m.end(), "\n" in gap, bool(gap)))
+        key, word, cap, low, shout, digit = _word_facts(m.group())
+        toks.append(_Tok(m.group(), key, m.start(), m.end(), "\n" in gap, bool(gap), word, cap, low, shout, digit))
         prev = m.end()
     return toks
 
@@ -1075,9 +1078,15 @@ def strip_head(name: str) -> str:
     return "Các " + rest if kind == "plural" else _cap_first(rest)
 
 
+_START_CHARS = 160  # a body named at the start of a text ends well within this many characters
+
+
 def is_agency_start(text: str) -> bool:
     """True when text begins with a body: a head word, a collective, or a title before one."""
-    parser = _Parser(_nfc(text).strip())
+    text = _nfc(text).strip()
+    if len(text) > _START_CHARS:
+        text = text[:text.rfind(" ", 0, _START_CHARS) + 1 or _START_CHARS]
+    parser = _Parser(text)
     i = 0
     while i < parser.n and parser.key(i) in _BULLETS:
         i += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from congvan.data.types import CODE_TYPES, TYPE_NAMES
 from congvan.extractors.dates import to_date
@@ -20,13 +21,33 @@ CITE = re.compile(
     re.I,
 )
 
+_FIRST_NUMBER = re.compile(rf"(?:{PARTY_NUMBER}|{NUMBER})", re.I)
+_REACH = 200  # characters before a number where its type name can start (a type, six words, 'số')
+
+
+def citations(text: str) -> Iterator[re.Match[str]]:
+    """CITE's matches, found from the numbers backwards: trying the type names at every character of a
+    long paragraph costs more than the rest of the extraction. A citation's type name starts after the
+    previous number (its words hold no digits), so the leftmost match is the first number's."""
+    done = 0
+    while (hit := _FIRST_NUMBER.search(text, done)) is not None:
+        m = CITE.search(text, max(done, hit.start() - _REACH), hit.end() + 60)
+        if m is None or m.start("number") != hit.start():
+            done = hit.start() + 1
+            continue
+        m = CITE.match(text, m.start())
+        if m is None:
+            break
+        yield m
+        done = m.end()
+
 
 def extract(texts: list[str], own_number: str | None) -> list[dict]:
     """All distinct cited numbers, first mention kept (it usually carries the type and date)."""
     found: dict[str, dict] = {}
     own = (own_number or "").casefold()
     for text in texts:
-        for m in CITE.finditer(text):
+        for m in citations(text):
             number = normalise(m["number"])
             if not re.search(r"/[A-ZĐa-zđ]", number) or number.casefold() == own:
                 continue

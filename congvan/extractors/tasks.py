@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
@@ -402,12 +404,15 @@ def resolve_names(names: list[str], ctx: Context) -> list[str]:
     return _resolve([n for n in names if n.strip()], ctx)
 
 
+@lru_cache(maxsize=4096)
 def _near(a: str, b: str) -> bool:
     """Same agency: equal keys, very similar keys, or a shortened mention of a collective recipient."""
-    from difflib import SequenceMatcher
-
-    if a == b or (len(a) > 8 and SequenceMatcher(None, a, b).ratio() >= 0.8):
+    if a == b:
         return True
+    if len(a) > 8 and 2 * min(len(a), len(b)) >= 0.8 * (len(a) + len(b)):
+        matcher = SequenceMatcher(None, a, b)
+        if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
+            return True
     words_a, words_b = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
     return bool(words_a) and words_a <= words_b and a.split()[0] == b.split()[0] and "các" in words_b
 

@@ -75,16 +75,15 @@ def retone(text: str) -> str:
     return _OLD_TONE_RE.sub(_retone, text)
 
 
+@lru_cache(maxsize=8192)
 def is_upper(text: str) -> bool:
     """True when the letters of text are (nearly) all capitals."""
     if text.isupper():
         return True
     if text.islower():
         return False
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    return sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    upper = sum(map(str.isupper, text))
+    return upper > 0 and upper >= 0.85 * (upper + sum(map(str.islower, text)))
 
 
 _SMALL_WORDS = {"và", "của", "các", "có", "trực", "thuộc", "nhân", "dân", "ban"}

@@ -113,7 +113,7 @@ def fill(pdf, page, lines: list[Line]) -> list[str]:
              for _field, _line, (left, top, right, bottom) in boxes]
     textpage.close()
     warnings: list[str] = []
-    for (field, before, box), text in zip(boxes, texts):
+    for (field, before, box), text in zip(boxes, texts, strict=True):
         digits = re.sub(r"\D", "", text)
         if digits:
             warnings.append(_write(field, before, digits, "from the e-signature stamp"))
