@@ -82,52 +82,80 @@ def _runs(page) -> list[_Run]:
     """
     textpage = page.get_textpage()
     text = textpage.get_text_range()
+    charbox = _CharBoxes(textpage)
     runs: list[_Run] = []
     for line_start, line in _pdfium_lines(text):
-        words: list[tuple[float, float, float, float, str]] = []
+        words: list[str] = []
+        left = bottom = right = top = previous = 0.0
         for m in _WORD.finditer(line):
-            first = textpage.get_charbox(line_start + m.start())
-            last = textpage.get_charbox(line_start + m.end() - 1)
+            start, end = line_start + m.start(), line_start + m.end()
+            first = charbox(start)
+            last = charbox(end - 1) if end - start > 1 else first
             if last[2] <= first[0]:
-                first = last = _word_box(textpage, line_start + m.start(), line_start + m.end())
+                first = last = _word_box(charbox, start, end)
                 if first is None:
                     continue
-            words.append((first[0], min(first[1], last[1]), last[2], max(first[3], last[3]), m.group(0)))
-        run: list[tuple[float, float, float, float, str]] = []
-        for word in words:
-            if run and word[0] - run[-1][2] > _GAP:
-                runs.append(_make_run(run))
-                run = []
-            run.append(word)
-        if run:
-            runs.append(_make_run(run))
+            if words and first[0] - previous > _GAP:
+                runs.append(_Run(left, top, right, bottom, _run_text(words)))
+                words = []
+            if words:
+                left, right = min(left, first[0]), max(right, last[2])
+                bottom, top = min(bottom, first[1], last[1]), max(top, first[3], last[3])
+            else:
+                left, bottom, right, top = first[0], min(first[1], last[1]), last[2], max(first[3], last[3])
+            previous = last[2]
+            words.append(m.group(0))
+        if words:
+            runs.append(_Run(left, top, right, bottom, _run_text(words)))
     textpage.close()
     return runs
 
 
+class _CharBoxes:
+    """pdfium's character box (left, bottom, right, top) by index, called straight through ctypes (the
+    wrapper's own work costs more than pdfium's)."""
+
+    def __init__(self, textpage) -> None:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        self._call = raw.FPDFText_GetCharBox
+        self._page = textpage.raw
+        self._values = [ctypes.c_double() for _ in range(4)]
+
+    def __call__(self, index: int) -> tuple[float, float, float, float]:
+        left, right, bottom, top = self._values
+        self._call(self._page, index, left, right, bottom, top)
+        return left.value, bottom.value, right.value, top.value
+
+
 _WORD = re.compile(r"\S+")
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
 def _pdfium_lines(text: str):
     """(offset, line) for each line of pdfium's text (separated by \\r\\n)."""
     offset = 0
-    for line in re.split(r"(\r\n|\r|\n)", text):
+    for line in _LINE_BREAK.split(text):
         if line and line not in ("\r\n", "\r", "\n"):
             yield offset, line
         offset += len(line)
 
 
-def _word_box(textpage, start: int, end: int) -> tuple[float, float, float, float] | None:
-    boxes = [b for b in (textpage.get_charbox(i) for i in range(start, end)) if b[2] > b[0]]
+def _word_box(charbox: _CharBoxes, start: int, end: int) -> tuple[float, float, float, float] | None:
+    boxes = [b for b in (charbox(i) for i in range(start, end)) if b[2] > b[0]]
     if not boxes:
         return None
     return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
 
 
-def _make_run(words: list[tuple[float, float, float, float, str]]) -> _Run:
-    text = " ".join(w[4] for w in words).replace("\ufffe", "").replace("\x02", "")
-    return _Run(min(w[0] for w in words), max(w[3] for w in words), max(w[2] for w in words),
-                min(w[1] for w in words), unicodedata.normalize("NFC", re.sub(r"\s+", " ", text)))
+def _run_text(words: list[str]) -> str:
+    """The words of a run as NFC text, without pdfium's soft-hyphen markers."""
+    text = " ".join(words)
+    if "\ufffe" in text or "\x02" in text:
+        text = re.sub(r"\s+", " ", text.replace("\ufffe", "").replace("\x02", "")).strip()
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _lines(runs: list[_Run], page_no: int, width: float, height: float) -> list[Line]:
@@ -155,8 +183,7 @@ def _lines(runs: list[_Run], page_no: int, width: float, height: float) -> list[
                 segments[-1].append(run)
         for seg in segments:
             left, right = seg[0].left, max(r.right for r in seg)
-            text = " ".join(r.text for r in seg)
-            text = re.sub(r"\s+", " ", text).strip()
+            text = " ".join(r.text for r in seg if r.text)
             column = None
             if len(segments) > 1 or right - left < width * 0.42:
                 if left >= mid - 20:
