@@ -43,7 +43,8 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         for index in range(len(pdf)):
             page = pdf[index]
             page_width, height = page.get_size()
-            runs = _runs(page)
+            textpage = page.get_textpage()
+            runs = _runs(textpage)
             score, reason = quality(" ".join(run.text for run in runs))
             if score < 0.5 and ocr.available() and index < max_ocr_pages:
                 image = page.render(scale=OCR_SCALE).to_pil().convert("L")
@@ -61,26 +62,27 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
             texts, count = _annotation_texts(page)
             stamps.extend(texts)
             if index == 0 and count:
-                first = page  # kept open: e-signing systems stamp number and date in its annotations
+                first = (page, textpage)  # kept: e-signing systems stamp number and date in its annotations
+            else:
+                textpage.close()
         layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
                         ocr=bool(ocr_pages), stamps=stamps, warnings=warnings)
         layout.ocr_pages = ocr_pages
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
         elif first is not None and not ocr_pages and stamped.needs_fill(lines):
-            layout.warnings += stamped.fill(pdf, first, lines)
+            layout.warnings += stamped.fill(pdf, *first, lines)
         return layout
     finally:
         pdf.close()
 
 
-def _runs(page) -> list[_Run]:
+def _runs(textpage) -> list[_Run]:
     """Text runs: pdfium's own lines (clean text order), cut where words jump horizontally.
 
     Only the first and last character of each word are measured (the per-character calls dominate
     the reading time; inside a word characters are adjacent anyway).
     """
-    textpage = page.get_textpage()
     text = textpage.get_text_range()
     charbox = _CharBoxes(textpage)
     runs: list[_Run] = []
@@ -107,7 +109,6 @@ def _runs(page) -> list[_Run]:
             words.append(m.group(0))
         if words:
             runs.append(_Run(left, top, right, bottom, _run_text(words)))
-    textpage.close()
     return runs
 
 

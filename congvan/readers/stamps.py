@@ -91,19 +91,22 @@ def needs_fill(lines: list[Line]) -> bool:
     return bool(_gaps(lines)) or bool(re.search(r"ngày\s+tháng|tháng\s+năm|Số\s*:\s*/", head))
 
 
-def fill(pdf, page, lines: list[Line]) -> list[str]:
+def fill(pdf, page, textpage, lines: list[Line]) -> list[str]:
     """Read each blank gap from the signature appearances and write the digits into the line before it.
 
-    ``page`` (page 1 of the open ``pdf``) has its appearances flattened into its content, then the text inside
-    each gap is read exactly; a gap whose stamp is a picture is read by Tesseract (digits only) from a render
-    of that gap alone. Returns warnings.
+    ``page`` (page 1 of the open ``pdf``, ``textpage`` its text) has its appearances flattened into its
+    content, then the text inside each gap is read exactly; a gap whose stamp is a picture is read by
+    Tesseract (digits only) from a render of that gap alone. Returns warnings.
     """
     import pypdfium2.raw as raw
 
-    boxes = _boxes(page, lines)
+    boxes = _boxes(page, textpage, lines)
+    textpage.close()  # before the page changes under it
     if not boxes:
         return []
     width, height = page.get_size()
+    _keep_only_covering(raw, page, [(left, height - bottom, right, height - top)
+                                    for _field, _line, (left, top, right, bottom) in boxes])
     if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) != raw.FLATTEN_SUCCESS:
         return [f"{field} is blank in the text layer and no stamp covers it" for field, _line, _box in boxes]
     page.close()
@@ -129,13 +132,25 @@ def fill(pdf, page, lines: list[Line]) -> list[str]:
     return warnings
 
 
-def _boxes(page, lines: list[Line]) -> list[tuple[str, Line, tuple[float, float, float, float]]]:
+def _keep_only_covering(raw, page, gaps: list[tuple[float, float, float, float]]) -> None:
+    """Drop (in memory) the annotations that cover no gap, so flattening adds only the stamps that matter
+    (signature pictures make the reloaded page slow to parse)."""
+    for index in reversed(range(raw.FPDFPage_GetAnnotCount(page))):
+        annot = raw.FPDFPage_GetAnnot(page, index)
+        rect = raw.FS_RECTF()
+        found = raw.FPDFAnnot_GetRect(annot, rect)
+        raw.FPDFPage_CloseAnnot(annot)
+        if found and not any(rect.left < right and left < rect.right and min(rect.top, rect.bottom) < top
+                             and bottom < max(rect.top, rect.bottom) for left, bottom, right, top in gaps):
+            raw.FPDFPage_RemoveAnnot(page, index)
+
+
+def _boxes(page, textpage, lines: list[Line]) -> list[tuple[str, Line, tuple[float, float, float, float]]]:
     """(field, line to write into, gap box in points from the top-left) for each blank on page 1."""
     boxes = [(field, before, ((before.x1 or 0) + 1, (before.top or 0) - 8,
                               (after.x0 or 0) - 1 if after else (before.x1 or 0) + YEAR_WIDTH,
                               (before.top or 0) + 20)) for field, before, after in _gaps(lines)]
     page_height = page.get_height()
-    textpage = page.get_textpage()
     for field, (left, _bottom, right, top) in _inline_gaps(textpage):
         if any(found == field for found, _line, _box in boxes):
             continue
@@ -143,7 +158,6 @@ def _boxes(page, lines: list[Line]) -> list[tuple[str, Line, tuple[float, float,
                      and abs(ln.top - (page_height - top)) < 6 and field_word(field) in ln.text), None)
         if line is not None:
             boxes.append((field, line, (left, page_height - top - 8, right, page_height - top + 20)))
-    textpage.close()
     return boxes
 
 
