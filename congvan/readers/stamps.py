@@ -1,11 +1,12 @@
 """E-signed PDFs: the number and day are stamped in signature-field appearances, outside the text layer.
 
-When the text layer leaves them blank ('Số: /BNV-CCHC', 'ngày tháng 9 năm 2025'), the blank gap between
-the printed words is rendered with the form appearances and read with Tesseract restricted to digits.
+When the text layer leaves them blank ('Số: /BNV-CCHC', 'ngày tháng 9 năm 2025'), the digits are the text of
+the stamp annotation over the blank gap; a stamp drawn as a picture is read with Tesseract (digits only).
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 
 from congvan.readers import ocr
@@ -94,40 +95,131 @@ def needs_fill(lines: list[Line]) -> bool:
 def fill(pdf, page, textpage, lines: list[Line]) -> list[str]:
     """Read each blank gap from the signature appearances and write the digits into the line before it.
 
-    ``page`` (page 1 of the open ``pdf``, ``textpage`` its text) has its appearances flattened into its
-    content, then the text inside each gap is read exactly; a gap whose stamp is a picture is read by
-    Tesseract (digits only) from a render of that gap alone. Returns warnings.
+    ``page`` is page 1 of the open ``pdf`` and ``textpage`` its text. A gap's digits are the text of the
+    smallest annotation over it; a stamp that is a picture is read by Tesseract (digits only) from a render
+    of that gap alone. Returns warnings.
     """
     import pypdfium2.raw as raw
 
     boxes = _boxes(page, textpage, lines)
-    textpage.close()  # before the page changes under it
+    textpage.close()
     if not boxes:
         return []
-    width, height = page.get_size()
-    _keep_only_covering(raw, page, [(left, height - bottom, right, height - top)
-                                    for _field, _line, (left, top, right, bottom) in boxes])
-    if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) != raw.FLATTEN_SUCCESS:
-        return [f"{field} is blank in the text layer and no stamp covers it" for field, _line, _box in boxes]
-    page.close()
-    page = pdf[0]  # pdfium wants the page reloaded after flattening
-    textpage = page.get_textpage()
-    texts = [textpage.get_text_bounded(left, height - bottom, right, height - top)
-             for _field, _line, (left, top, right, bottom) in boxes]
-    textpage.close()
+    height = page.get_height()
+    gaps = [(left, height - bottom, right, height - top) for _field, _line, (left, top, right, bottom) in boxes]
+    texts = _stamp_texts(raw, pdf, page, gaps)
     warnings: list[str] = []
+    pictures = []
     for (field, before, box), text in zip(boxes, texts, strict=True):
         digits = re.sub(r"\D", "", text)
         if digits:
             warnings.append(_write(field, before, digits, "from the e-signature stamp"))
-        elif not ocr.available():
-            warnings.append(f"{field} is stamped by the e-signing system as a picture; "
-                            "Tesseract is not installed to read it")
         else:
-            left, top, right, bottom = box
-            image = page.render(scale=SCALE, crop=(left, height - bottom, width - right, top)).to_pil().convert("L")
-            digits = re.sub(r"\D", "", ocr.image_to_text(_ink_band(image), psm=7, lang="eng", digits=True))
-            warnings.append(_write(field, before, digits, "by OCR from the e-signature stamp"))
+            pictures.append((field, before, box))
+    if pictures:
+        warnings += _read_pictures(raw, pdf, page, pictures)
+    return warnings
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Rectangles (left, bottom, right, top) that share some area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _annotation_rects(raw, page) -> list[tuple[float, float, float, float]]:
+    rects = []
+    for index in range(raw.FPDFPage_GetAnnotCount(page)):
+        annot = raw.FPDFPage_GetAnnot(page, index)
+        rect = raw.FS_RECTF()
+        if not raw.FPDFAnnot_GetRect(annot, rect):
+            rect = raw.FS_RECTF(0, 0, 0, 0)
+        raw.FPDFPage_CloseAnnot(annot)
+        rects.append((min(rect.left, rect.right), min(rect.top, rect.bottom),
+                      max(rect.left, rect.right), max(rect.top, rect.bottom)))
+    return rects
+
+
+def _stamp_texts(raw, pdf, page, gaps: list[tuple[float, float, float, float]]) -> list[str]:
+    """For each gap (left, bottom, right, top in PDF points), the text of the smallest annotation over it.
+
+    An annotation's appearance objects are lent to a scratch page for pdfium's text reader, then taken
+    back: no flattening, so page 1 is not parsed a second time.
+    """
+    rects = _annotation_rects(raw, page)
+    texts = []
+    scratch_index = len(pdf)
+    scratch = None
+    try:
+        for gap in gaps:
+            over = [i for i, rect in enumerate(rects) if _overlaps(rect, gap)]
+            if not over:
+                texts.append("")
+                continue
+            best = min(over, key=lambda i: (rects[i][2] - rects[i][0]) * (rects[i][3] - rects[i][1]))
+            if scratch is None:
+                scratch = raw.FPDFPage_New(pdf, scratch_index, 200.0, 200.0)
+            texts.append(_annotation_text(raw, page, best, scratch))
+    finally:
+        if scratch is not None:
+            raw.FPDF_ClosePage(scratch)
+            raw.FPDFPage_Delete(pdf, scratch_index)
+    return texts
+
+
+def _annotation_text(raw, page, index: int, scratch) -> str:
+    """The text drawn by one annotation's appearance."""
+    annot = raw.FPDFPage_GetAnnot(page, index)
+    objects = [raw.FPDFAnnot_GetObject(annot, i) for i in range(raw.FPDFAnnot_GetObjectCount(annot))]
+    lent = []
+    try:
+        for obj in objects:
+            raw.FPDFPage_InsertObject(scratch, obj)
+            lent.append(obj)
+        textpage = raw.FPDFText_LoadPage(scratch)
+        try:
+            return " ".join(_object_text(raw, obj, textpage) for obj in objects).strip()
+        finally:
+            raw.FPDFText_ClosePage(textpage)
+    finally:
+        for obj in lent:  # back to the annotation, which owns them, before it is closed
+            raw.FPDFPage_RemoveObject(scratch, obj)
+        raw.FPDFPage_CloseAnnot(annot)
+
+
+def _object_text(raw, obj, textpage) -> str:
+    """Text of a text object, or of the text objects inside a form object."""
+    kind = raw.FPDFPageObj_GetType(obj)
+    if kind == raw.FPDF_PAGEOBJ_FORM:
+        return " ".join(_object_text(raw, raw.FPDFFormObj_GetObject(obj, i), textpage)
+                        for i in range(raw.FPDFFormObj_CountObjects(obj)))
+    if kind != raw.FPDF_PAGEOBJ_TEXT:
+        return ""
+    size = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size)
+    return buffer.raw[: size - 2].decode("utf-16-le", errors="ignore")
+
+
+def _read_pictures(raw, pdf, page, pictures: list[tuple[str, Line, tuple[float, float, float, float]]]) -> list[str]:
+    """OCR the gaps whose stamp is a picture: the covering stamps are flattened into page 1 and each gap is
+    rendered alone."""
+    if not ocr.available():
+        return [f"{field} is stamped by the e-signing system as a picture; Tesseract is not installed to read it"
+                for field, _line, _box in pictures]
+    width, height = page.get_size()
+    _keep_only_covering(raw, page, [(left, height - bottom, right, height - top)
+                                    for _field, _line, (left, top, right, bottom) in pictures])
+    if raw.FPDFPage_Flatten(page, raw.FLAT_NORMALDISPLAY) != raw.FLATTEN_SUCCESS:
+        return [f"{field} is blank in the text layer and no stamp covers it" for field, _line, _box in pictures]
+    page.close()
+    page = pdf[0]  # pdfium wants the page reloaded after flattening
+    warnings = []
+    for field, before, (left, top, right, bottom) in pictures:
+        image = page.render(scale=SCALE, crop=(left, height - bottom, width - right, top)).to_pil().convert("L")
+        digits = re.sub(r"\D", "", ocr.image_to_text(_ink_band(image), psm=7, lang="eng", digits=True))
+        warnings.append(_write(field, before, digits, "by OCR from the e-signature stamp"))
     page.close()
     return warnings
 
@@ -135,13 +227,8 @@ def fill(pdf, page, textpage, lines: list[Line]) -> list[str]:
 def _keep_only_covering(raw, page, gaps: list[tuple[float, float, float, float]]) -> None:
     """Drop (in memory) the annotations that cover no gap, so flattening adds only the stamps that matter
     (signature pictures make the reloaded page slow to parse)."""
-    for index in reversed(range(raw.FPDFPage_GetAnnotCount(page))):
-        annot = raw.FPDFPage_GetAnnot(page, index)
-        rect = raw.FS_RECTF()
-        found = raw.FPDFAnnot_GetRect(annot, rect)
-        raw.FPDFPage_CloseAnnot(annot)
-        if found and not any(rect.left < right and left < rect.right and min(rect.top, rect.bottom) < top
-                             and bottom < max(rect.top, rect.bottom) for left, bottom, right, top in gaps):
+    for index, rect in reversed(list(enumerate(_annotation_rects(raw, page)))):
+        if not any(_overlaps(rect, gap) for gap in gaps):
             raw.FPDFPage_RemoveAnnot(page, index)
 
 
