@@ -21,6 +21,7 @@ def _row(lines: list[Line], line: Line) -> list[Line]:
 
 
 YEAR_WIDTH = 60.0  # points after a trailing 'năm' where a stamped year sits
+_FIELD_END = re.compile(r"(?:Số\s*:?|ngày|tháng|năm)\s*$")
 
 
 def _gaps(lines: list[Line]) -> list[tuple[str, Line, Line | None]]:
@@ -28,6 +29,8 @@ def _gaps(lines: list[Line]) -> list[tuple[str, Line, Line | None]]:
     head = [line for line in lines if line.page == 1][:25]
     found: list[tuple[str, Line, Line | None]] = []
     for line in head:
+        if not _FIELD_END.search(line.text):
+            continue
         row = _row(head, line)
         nxt = next((o for o in row if (o.x0 or 0) > (line.x0 or 0)), None)
         if nxt is None:
