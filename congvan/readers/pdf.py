@@ -80,72 +80,65 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
 def _runs(textpage) -> list[_Run]:
     """Text runs: pdfium's own lines (clean text order), cut where words jump horizontally.
 
-    Only the first and last character of each word are measured (the per-character calls dominate
-    the reading time; inside a word characters are adjacent anyway).
+    Only the first and last character of each word are measured (the per-character calls dominate the
+    reading time; inside a word characters are adjacent anyway), straight through ctypes: the wrapper's
+    own work would cost more than pdfium's.
     """
+    import ctypes
+
+    import pypdfium2.raw as raw
+
     text = textpage.get_text_range()
-    charbox = _CharBoxes(textpage)
+    charbox, page = raw.FPDFText_GetCharBox, textpage.raw
+    cl, cr, cb, ct = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     runs: list[_Run] = []
-    for line_start, line in _pdfium_lines(text):
-        words: list[str] = []
-        left = bottom = right = top = previous = 0.0
-        for m in _WORD.finditer(line):
-            start, end = line_start + m.start(), line_start + m.end()
-            first = charbox(start)
-            last = charbox(end - 1) if end - start > 1 else first
-            if last[2] <= first[0]:
-                first = last = _word_box(charbox, start, end)
-                if first is None:
-                    continue
-            if words and first[0] - previous > _GAP:
+    words: list[str] = []
+    left = bottom = right = top = previous = 0.0
+    line_end = _line_end(text, 0)
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        if start > line_end:  # a new pdfium line
+            if words:
                 runs.append(_Run(left, top, right, bottom, _run_text(words)))
                 words = []
-            if words:
-                left, right = min(left, first[0]), max(right, last[2])
-                bottom, top = min(bottom, first[1], last[1]), max(top, first[3], last[3])
-            else:
-                left, bottom, right, top = first[0], min(first[1], last[1]), last[2], max(first[3], last[3])
-            previous = last[2]
-            words.append(m.group(0))
-        if words:
+            line_end = _line_end(text, start)
+        charbox(page, start, cl, cr, cb, ct)
+        fl, fb, ft = cl.value, cb.value, ct.value
+        if end - start > 1:
+            charbox(page, end - 1, cl, cr, cb, ct)
+        lr, lb, lt = cr.value, cb.value, ct.value
+        if lr <= fl:  # a glyph drawn right to left or without width: measure every character
+            box = _word_box(textpage, start, end)
+            if box is None:
+                continue
+            fl, fb, lr, ft = box
+            lb, lt = fb, ft
+        if words and fl - previous > _GAP:
             runs.append(_Run(left, top, right, bottom, _run_text(words)))
+            words = []
+        if words:
+            left, right = min(left, fl), max(right, lr)
+            bottom, top = min(bottom, fb, lb), max(top, ft, lt)
+        else:
+            left, right, bottom, top = fl, lr, min(fb, lb), max(ft, lt)
+        previous = lr
+        words.append(m.group())
+    if words:
+        runs.append(_Run(left, top, right, bottom, _run_text(words)))
     return runs
 
 
-class _CharBoxes:
-    """pdfium's character box (left, bottom, right, top) by index, called straight through ctypes (the
-    wrapper's own work costs more than pdfium's)."""
-
-    def __init__(self, textpage) -> None:
-        import ctypes
-
-        import pypdfium2.raw as raw
-
-        self._call = raw.FPDFText_GetCharBox
-        self._page = textpage.raw
-        self._values = [ctypes.c_double() for _ in range(4)]
-
-    def __call__(self, index: int) -> tuple[float, float, float, float]:
-        left, right, bottom, top = self._values
-        self._call(self._page, index, left, right, bottom, top)
-        return left.value, bottom.value, right.value, top.value
-
-
 _WORD = re.compile(r"\S+")
-_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
 
-def _pdfium_lines(text: str):
-    """(offset, line) for each line of pdfium's text (separated by \\r\\n)."""
-    offset = 0
-    for line in _LINE_BREAK.split(text):
-        if line and line not in ("\r\n", "\r", "\n"):
-            yield offset, line
-        offset += len(line)
+def _line_end(text: str, start: int) -> int:
+    """Where the pdfium line holding position start ends (its lines end in \\r\\n)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
-def _word_box(charbox: _CharBoxes, start: int, end: int) -> tuple[float, float, float, float] | None:
-    boxes = [b for b in (charbox(i) for i in range(start, end)) if b[2] > b[0]]
+def _word_box(textpage, start: int, end: int) -> tuple[float, float, float, float] | None:
+    boxes = [b for b in (textpage.get_charbox(i) for i in range(start, end)) if b[2] > b[0]]
     if not boxes:
         return None
     return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
