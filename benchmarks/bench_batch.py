@@ -1,14 +1,17 @@
 """Benchmark of batch conversion; prints figures, asserts nothing.
 
 1. generates a corpus (default 2,000 documents) from samples/ with varied content: numbers, dates, agencies,
-   provinces, deadlines and the number of list items change per copy (txt, md, html, docx; the PDF is copied);
+   provinces, deadlines and the number of list items change per copy (txt, md, html, docx; PDFs are varied
+   copies of the .docx sample printed by LibreOffice in one batch, as samples/quyet-dinh.pdf is);
 2. documents/s of `congvan convert` on 1 core and on all cores (and the Dask engine with --dask);
 3. per format: full pipeline time per document against the raw text extraction of the same library on the same
-   files (pypdfium2 get_text_range, python-docx Document(), BeautifulSoup get_text, reading the file);
+   files (pypdfium2 get_text_range, python-docx Document(), BeautifulSoup get_text, reading the file), each file
+   timed three times in turn with its baseline and the fastest kept; --pdfs DIR adds a row for the PDFs of DIR
+   (real documents, e.g. ../shared/corpus/dev/docs; scans there go through OCR and are left out);
 4. start-up time of `congvan extract` on a one-page txt (wall time with interpreter start, median of 10);
 5. peak RSS of any process of each convert run (resource.getrusage of children).
 
-Run:  .venv/bin/python benchmarks/bench_batch.py [--docs N] [--quick] [--dask] [--keep DIR]
+Run:  .venv/bin/python benchmarks/bench_batch.py [--docs N] [--quick] [--dask] [--keep DIR] [--pdfs DIR]
 """
 
 from __future__ import annotations
@@ -105,18 +108,45 @@ def make_corpus(folder: Path, count: int, seed: int = 2024) -> dict[str, int]:
     """count documents in folder/part-NN/ (500 a folder), the samples in turn; returns files per format."""
     rng = random.Random(seed)
     made: dict[str, int] = {}
+    to_print: list[Path] = []
     for i in range(count):
         base = SAMPLES / BASES[i % len(BASES)]
         target = folder / f"part-{i // 500:02d}" / f"{i:05d}-{base.stem}{base.suffix}"
         target.parent.mkdir(parents=True, exist_ok=True)
         if base.suffix == ".pdf":
-            shutil.copyfile(base, target)
+            source = folder / "to-print" / target.parent.name / target.with_suffix(".docx").name
+            source.parent.mkdir(parents=True, exist_ok=True)
+            make_docx(base.with_suffix(".docx"), source, rng)
+            to_print.append(source)
         elif base.suffix == ".docx":
             make_docx(base, target, rng)
         else:
             make_text(base, target, rng)
         made[base.suffix.lstrip(".")] = made.get(base.suffix.lstrip("."), 0) + 1
+    print_pdfs(to_print, folder)
     return made
+
+
+def print_pdfs(sources: list[Path], folder: Path) -> None:
+    """Print the .docx copies to PDF with one LibreOffice run per part folder (the sample PDF copied as is when
+    LibreOffice is missing), then drop the sources."""
+    from congvan.readers.doc import soffice
+
+    binary = soffice() if shutil.which("soffice") or shutil.which("libreoffice") else None
+    parts = sorted({source.parent for source in sources})
+    for part in parts:
+        target = folder / part.name
+        files = sorted(part.glob("*.docx"))
+        if binary:
+            profile = (folder / "lo-profile").as_uri()
+            subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                            "--convert-to", "pdf", "--outdir", str(target), *map(str, files)],
+                           check=False, capture_output=True, timeout=1800)
+        for file in files:
+            if not (target / file.with_suffix(".pdf").name).exists():
+                shutil.copyfile(SAMPLES / "quyet-dinh.pdf", target / file.with_suffix(".pdf").name)
+    shutil.rmtree(folder / "to-print", ignore_errors=True)
+    shutil.rmtree(folder / "lo-profile", ignore_errors=True)
 
 
 def run_measured(command: list[str]) -> tuple[float, float, int]:
@@ -144,24 +174,48 @@ def throughput(corpus: Path, out: Path, count: int, dask: bool) -> list[tuple[st
 
 def per_format(corpus: Path, sample: int) -> list[tuple[str, int, float, float]]:
     """(format, files, pipeline ms/doc, baseline ms/doc) measured in this process, one core."""
-    from congvan.pipeline.run import extract_file
-
     rows = []
     for suffix, baseline in BASELINES.items():
         paths = sorted(corpus.rglob(f"*.{suffix}"))[:sample]
-        if not paths:
-            continue
-        extract_file(paths[0])
-        baseline(paths[0])  # warm both: imports and caches out of the timing
-        rows.append((suffix, len(paths), _ms_per_doc(extract_file, paths), _ms_per_doc(baseline, paths)))
+        if paths:
+            rows.append((suffix, len(paths), *_timed(paths, baseline)))
     return rows
 
 
-def _ms_per_doc(function: Callable[[Path], object], paths: list[Path]) -> float:
-    start = time.perf_counter()
+def real_pdfs(folder: Path) -> tuple[str, int, float, float] | None:
+    """The pdf row for the text-layer PDFs of a folder of real documents (scans, read by OCR, are left out)."""
+    from congvan.readers import read
+
+    paths = [path for path in sorted(folder.glob("*.pdf")) if _text_layer(path, read)]
+    return (f"pdf ({folder.name})", len(paths), *_timed(paths, _pdf_text)) if paths else None
+
+
+def _text_layer(path: Path, read: Callable[[Path], object]) -> bool:
+    try:
+        return not getattr(read(path), "ocr", True)
+    except Exception:  # noqa: BLE001 - an unreadable file is simply not measured
+        return False
+
+
+def _timed(paths: list[Path], baseline: Callable[[Path], object], rounds: int = 3) -> tuple[float, float]:
+    """(pipeline, baseline) ms per document: each file timed `rounds` times in turn, the fastest kept."""
+    from congvan.pipeline.run import extract_file
+
+    extract_file(paths[0])
+    baseline(paths[0])  # warm both: imports and caches out of the timing
+    pipeline_total = baseline_total = 0.0
     for path in paths:
-        function(path)
-    return (time.perf_counter() - start) * 1000 / len(paths)
+        best_pipeline = best_baseline = float("inf")
+        for _ in range(rounds):
+            start = time.perf_counter()
+            baseline(path)
+            middle = time.perf_counter()
+            extract_file(path)
+            best_baseline = min(best_baseline, middle - start)
+            best_pipeline = min(best_pipeline, time.perf_counter() - middle)
+        pipeline_total += best_pipeline
+        baseline_total += best_baseline
+    return pipeline_total * 1000 / len(paths), baseline_total * 1000 / len(paths)
 
 
 def _pdf_text(path: Path) -> str:
@@ -222,17 +276,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a small corpus (200) and fewer repeats")
     parser.add_argument("--dask", action="store_true", help="also time the Dask engine (a LocalCluster)")
     parser.add_argument("--keep", type=Path, help="generate the corpus and outputs here and keep them")
+    parser.add_argument("--pdfs", type=Path, help="also time the text-layer PDFs of this folder (real documents)")
     args = parser.parse_args()
     count = 200 if args.quick and args.docs == 2000 else args.docs
     work = args.keep or Path(tempfile.mkdtemp(prefix="congvan-bench-"))
     try:
-        report(work, count, args.quick, args.dask)
+        report(work, count, args.quick, args.dask, args.pdfs)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def report(work: Path, count: int, quick: bool, dask: bool) -> None:
+def report(work: Path, count: int, quick: bool, dask: bool, pdfs: Path | None) -> None:
     corpus, out = work / "corpus", work / "out"
     start = time.perf_counter()
     made = make_corpus(corpus, count)
@@ -244,11 +299,14 @@ def report(work: Path, count: int, quick: bool, dask: bool) -> None:
     for label, rate, rss, code in rows:
         print(f"{label:<34}{rate:>9.1f}{rss:>13.0f}{code:>6}")
     print(f"{'speed-up all cores / 1 core':<34}{rows[1][1] / rows[0][1]:>9.2f}\n")
-    print(f"{'format':<8}{'files':>7}{'pipeline ms/doc':>17}{'baseline ms/doc':>17}{'ratio':>8}   baseline")
+    print(f"{'format':<12}{'files':>7}{'pipeline ms/doc':>17}{'baseline ms/doc':>17}{'ratio':>8}   baseline")
     names = {"pdf": "pypdfium2 get_text_range", "docx": "python-docx Document()", "html": "BeautifulSoup get_text",
              "txt": "read the file", "md": "read the file"}
-    for kind, files, pipeline, baseline in per_format(corpus, 30 if quick else 200):
-        print(f"{kind:<8}{files:>7}{pipeline:>17.2f}{baseline:>17.3f}{pipeline / baseline:>8.0f}x  {names[kind]}")
+    rows = per_format(corpus, 30 if quick else 200)
+    extra = real_pdfs(pdfs) if pdfs else None
+    for kind, files, pipeline, baseline in rows + ([extra] if extra else []):
+        name = names[kind.split()[0]]
+        print(f"{kind:<12}{files:>7}{pipeline:>17.2f}{baseline:>17.3f}{pipeline / baseline:>7.1f}x  {name}")
     print(f"\nstart-up of `congvan extract` on a one-page txt: {startup(5 if quick else 10) * 1000:.0f} ms "
           f"(median of {5 if quick else 10}, wall, interpreter start included)")
 

@@ -87,6 +87,7 @@ class Context:
     issuer: str | None
     doc_type: str | None
     abbreviations: dict[str, str] = field(default_factory=dict)
+    subjects: dict[str, list[str]] = field(default_factory=dict)  # _subject_action per text, asked repeatedly
 
 
 def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
@@ -263,6 +264,12 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
 
 def _subject_action(text: str, ctx: Context) -> list[str]:
     """'Các cơ quan, đơn vị … thực hiện …' / 'Ủy ban nhân dân các huyện … căn cứ …, phối hợp …' → its agencies."""
+    if text not in ctx.subjects:
+        ctx.subjects[text] = _find_subject_action(text, ctx)
+    return list(ctx.subjects[text])
+
+
+def _find_subject_action(text: str, ctx: Context) -> list[str]:
     body = re.sub(r"^[^,]{0,200}?,\s*(?=[A-ZĐ]|các\b)", "", text) if BACKGROUND.match(fold(text)) else text
     if not (agencies.is_agency_start(_unhead(body)) or ADDRESSEES.match(fold(body))):
         return []
@@ -275,12 +282,17 @@ def _subject_action(text: str, ctx: Context) -> list[str]:
 _STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|với|ngày|số)\b")
 
 
+_EXHORTATION_END = re.compile(
+    r"(triển khai thực hiện|tổ chức thực hiện|thực hiện nghiêm túc|thực hiện)(\s+(tốt|nghiêm túc))?"
+    r"(\s+(các|những))?(\s+(nội dung|yêu cầu|nhiệm vụ|công văn|chỉ thị|kế hoạch))?"
+    r"(\s+(này|nêu trên|trên))?\W*(\./\.)?\W*$")
+_EXHORTATION_REACH = 160  # the pattern above spans at most this many characters at the end of a text
+
+
 def _closing_exhortation(text: str, ctx: Context) -> bool:
     """'Yêu cầu <the addressees> nghiêm túc, khẩn trương triển khai thực hiện./.' adds no new action."""
     key = fold(text)
-    if not re.search(r"(triển khai thực hiện|tổ chức thực hiện|thực hiện nghiêm túc|thực hiện)(\s+(tốt|nghiêm túc))?"
-                     r"(\s+(các|những))?(\s+(nội dung|yêu cầu|nhiệm vụ|công văn|chỉ thị|kế hoạch))?"
-                     r"(\s+(này|nêu trên|trên))?\W*(\./\.)?\W*$", key):
+    if not _EXHORTATION_END.search(key[-_EXHORTATION_REACH:]):
         return False
     if re.search(r"\bgiao\b", key):
         return False
