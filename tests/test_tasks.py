@@ -181,3 +181,35 @@ def test_abbreviations_the_document_defines(tmp_path: Path) -> None:
             "2. Giao Trung tâm báo cáo kết quả trước ngày 30/4/2024.\n")
     found = tasks_of(tmp_path, body)
     assert found[1]["lead"] == ["Trung tâm Phục vụ hành chính công tỉnh"]
+
+
+def test_giao_inside_other_words_assigns_nothing(tmp_path: Path) -> None:
+    """'Ngoại giao', 'chuyển giao', 'bàn giao', 'giao thông' hold 'giao' but give no order."""
+    body = ("I. Thành phần dự họp\n"
+            "1. Lãnh đạo các Bộ: Công an, Ngoại giao, Tư pháp.\n"
+            "2. Đại diện Sở Giao thông vận tải.\n"
+            "II. Tình hình\n"
+            "Sở Tài chính đã bàn giao hồ sơ và chuyển giao công nghệ cho các đơn vị.\n")
+    assert tasks_of(tmp_path, body) == []
+
+
+def test_issuer_request_lead_in_passes_the_addressees_down(tmp_path: Path) -> None:
+    """'X trân trọng đề nghị:' asks the addressees; an item naming them as a collective is led by them all."""
+    body = ("Ủy ban nhân dân tỉnh trân trọng đề nghị:\n"
+            "1. Sở Tài chính: Chuẩn bị tài liệu trước ngày 10/4/2024.\n"
+            "2. Các cơ quan, đơn vị, địa phương dự họp đúng thành phần; xác nhận đại biểu trước ngày 08/4/2024.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
+    assert found["1"]["lead"] == ["Sở Tài chính"]
+    assert found["2"]["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
+    assert found["2"]["deadline"]["date"] == "2024-04-08"
+
+
+def test_thuc_hien_opens_an_action_under_a_lead_in_but_cites_work_in_a_preamble(tmp_path: Path) -> None:
+    body = ("Thực hiện Công văn số 12/BNV-CCHC ngày 02/3/2024 của Bộ Nội vụ, Ủy ban nhân dân tỉnh yêu cầu "
+            "Sở Nội vụ thực hiện các nội dung sau:\n"
+            "1. Thực hiện thống kê, báo cáo số liệu cải cách hành chính theo hướng dẫn của Bộ Nội vụ.\n"
+            "2. Triển khai Kế hoạch số 5/KH-UBND ngày 01/3/2024 của Ủy ban nhân dân tỉnh.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
+    assert found["1"]["lead"] == ["Sở Nội vụ"]
+    assert found["2"]["lead"] == ["Sở Nội vụ"]  # carrying out a plan is the action asked for
+    assert "p1" not in found

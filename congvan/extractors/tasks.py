@@ -19,9 +19,13 @@ from congvan.extractors.deadlines import find_deadline, find_recurrence
 from congvan.pipeline.normalize import fold, is_upper
 
 # A request to someone (not the noun: "theo đề nghị của", "việc đề nghị", "nhiệm vụ được giao").
+# "giao" assigns, except inside other words: ngoại giao, bàn giao, chuyển giao, giao thông, giao dịch, …
+_GIAO = (r"(?<!ngoại )(?<!bàn )(?<!chuyển )(?<!bị )giao(?! thông| dịch| lưu| tiếp| kết| hàng| nhận| đất| rừng| khoán"
+         r"| ban| thừa| diện| hữu| thoa| tranh| điểm| nộp| thương)")
 REQUEST = re.compile(
     r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )(?<!đó )"
-    r"(?<!đạt )(?<!theo )\b(giao|yêu cầu|đề nghị|kiến nghị|kính trình)\b(?! của| số| tại|:$| này| do| đặt| nêu| trên)"
+    rf"(?<!đạt )(?<!theo )\b({_GIAO}|yêu cầu|đề nghị|kiến nghị|kính trình)\b(?! của| số| tại|:$| này| do| đặt| nêu"
+    r"| trên)"
 )
 # Words that make a clause a directive on their own.
 DIRECTIVE = re.compile(
@@ -31,6 +35,11 @@ NOT_DIRECTIVE = re.compile(r"\bdo .{0,80}chủ trì|\bđồng chủ trì|chủ t
 BACKGROUND = re.compile(
     r"^\W*(trong thời gian qua|thời gian qua|vừa qua|nhằm|để|thực hiện|triển khai|đến nay|hiện nay|qua |"
     r"ngày \d|căn cứ|xét|trên cơ sở|tiếp theo|phúc đáp|theo |sau khi|được sự|[^,.]{0,80}\bnhận được\b)"
+)
+# "Thực hiện Công văn số …, Sở X đã …": the document being carried out opens a statement, not an action.
+CITED_WORK = re.compile(
+    r"^\W*(thực hiện|triển khai)\s+(\S+\s+){0,3}?(công văn|văn bản|chỉ thị|nghị quyết|nghị định|quyết định|"
+    r"kế hoạch|thông báo|kết luận|ý kiến|chỉ đạo|chương trình|luật|thông tư|công điện|đề án|hướng dẫn)\b"
 )
 # Verbs that open an action item under an agency heading or lead-in.
 ACTION = re.compile(
@@ -150,7 +159,7 @@ def _heading_agencies(node: Clause, ctx: Context) -> list[str]:
     heading = node.heading or (node.text if node.children and _short_heading(node.text) else None)
     if not heading:
         return []
-    request = REQUEST.search(fold(heading))
+    request = REQUEST.search(fold(heading).rstrip(" :"))
     if request and request.start() > 0:
         return []  # "Văn phòng Chính phủ trân trọng đề nghị:": the agency asks, it does not do
     stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị)\s+", "", heading.strip(" :"), flags=re.I)
@@ -188,7 +197,7 @@ def _intro_agencies(text: str, ctx: Context) -> list[str] | None:
     if not key.endswith(":") or BOILERPLATE.search(key):
         return None
     head = INTRO_TAIL.sub("", key)
-    m = REQUEST.search(head)
+    m = REQUEST.search(head.rstrip(" :"))  # "Văn phòng Chính phủ trân trọng đề nghị:" asks the addressees
     lists_items = bool(re.search(r"\b(sau|như sau|sau đây)\s*:$", key))
     if head == key and not lists_items and not (m and len(head[m.end():].split()) < 12):
         return None
@@ -247,7 +256,11 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     if _closing_exhortation(node.text, ctx):
         return False
     subject_action = _subject_action(node.text, ctx)
-    if BACKGROUND.match(key) or NOT_TASK.match(key):
+    background = BACKGROUND.match(key)
+    if background and inherited and node.kind != "para" and background.group(1) in ("thực hiện", "triển khai") \
+            and not (CITED_WORK.match(key) and re.search(r",\s+[A-ZĐ]", node.text[:250])):
+        background = None  # an item under a lead-in: "Thực hiện thống kê, báo cáo …" is the action itself
+    if background or NOT_TASK.match(key):
         return bool(request) or bool(subject_action)
     if request or EXECUTE.search(key) or subject_action:
         return True
