@@ -373,3 +373,14 @@ def test_output_is_nfc() -> None:
     nfd = unicodedata.normalize("NFD", "Sở Tài nguyên và Môi trường")
     assert split_agencies(nfd) == ["Sở Tài nguyên và Môi trường"]
     assert find_agencies("Giao " + nfd + " chủ trì") == ["Sở Tài nguyên và Môi trường"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Các sở, ban, ngành, huyện, thị xã xây dựng kế hoạch hằng năm",
+     ["Các sở, ban, ngành", "UBND các huyện, thị xã"]),
+    ("Các sở, ngành, huyện, thị xã, thành phố báo cáo kết quả", ["Các sở, ngành", "UBND các huyện, thị xã, thành phố"]),
+    ("Các sở, ban, ngành tổ chức thực hiện", ["Các sở, ban, ngành"]),
+    ("UBND các huyện, thị xã, thành phố tổ chức thực hiện", ["UBND các huyện, thị xã, thành phố"]),
+])
+def test_departments_and_districts_in_one_list_are_two_collectives(text: str, expected: list[str]) -> None:
+    assert find_agencies(text) == expected

@@ -213,3 +213,14 @@ def test_thuc_hien_opens_an_action_under_a_lead_in_but_cites_work_in_a_preamble(
     assert found["1"]["lead"] == ["Sở Nội vụ"]
     assert found["2"]["lead"] == ["Sở Nội vụ"]  # carrying out a plan is the action asked for
     assert "p1" not in found
+
+
+def test_topic_label_before_the_subject_is_not_the_lead(tmp_path: Path) -> None:
+    """'Thanh tra khoa học và công nghệ: UBND các huyện … làm đầu mối …': the topic names no doer."""
+    body = ("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện tốt các nội dung sau:\n"
+            "1. Thanh tra khoa học và công nghệ: Ủy ban nhân dân các huyện, thị xã làm đầu mối phát hiện vi phạm, "
+            "phối hợp với Sở Tài chính xử lý theo quy định.\n"
+            "2. Tiêu chuẩn - đo lường: Sở Nội vụ chủ động hướng dẫn các đơn vị.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
+    assert found["1"]["lead"] == ["UBND các huyện, thị xã, thành phố"]  # the addressee it abbreviates
+    assert found["2"]["lead"] == ["Sở Nội vụ"]

@@ -1046,7 +1046,24 @@ def find_agencies(text: str) -> list[str]:
             pending = []
             found.append(name.text)
         i = max(end, i + 1)
-    return _unique(found)
+    return _unique([piece for name in found for piece in split_mixed_collective(name)])
+
+
+_DEPARTMENTS = r"(?:sở|ban|ngành|cơ quan|đơn vị)"
+_UNITS = r"(?:huyện|thị xã|thành phố|quận|xã|phường|thị trấn)"
+_MIXED = re.compile(rf"^(?P<bodies>(?:các\s+)?{_DEPARTMENTS}(?:\s*,\s*{_DEPARTMENTS})*)\s*,\s*(?:và\s+)?"
+                    rf"(?P<units>{_UNITS}(?:\s*(?:,|và)\s*{_UNITS})*)$", re.I)
+
+
+def split_mixed_collective(name: str) -> list[str]:
+    """'Các sở, ban, ngành, huyện, thị xã' names two collectives: the departments, and the districts, which
+    act through their People's Committees → ['Các sở, ban, ngành', 'UBND các huyện, thị xã']."""
+    m = _MIXED.match(name.strip())
+    if not m:
+        return [name]
+    bodies = m["bodies"]
+    bodies = bodies if bodies.casefold().startswith("các") else "các " + bodies
+    return [_cap_first(bodies), f"UBND các {m['units']}"]
 
 
 def strip_head(name: str) -> str:

@@ -352,7 +352,7 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
     main = text[: m.start()] if m else text
     explicit = _explicit_lead(main, ctx)
     if inherited and explicit and not REQUEST.search(key[:80]) and not _prefix_agencies(text, ctx) \
-            and not _subject_action(text, ctx):
+            and not _subject_action(text, ctx) and not _topic_subject(text, ctx):
         explicit = []
     if explicit:
         lead = explicit
@@ -381,10 +381,22 @@ def _explicit_lead(text: str, ctx: Context) -> list[str]:
         found = _agencies_in(who, ctx)
         if found:
             return found
+    topic = _topic_subject(text, ctx)
+    if topic:
+        return topic
     prefix = _prefix_agencies(text, ctx)
     if prefix:
         return prefix
     return _subject_action(text, ctx)
+
+
+_LABEL = re.compile(r"^(.{3,120}?):\s+(?=\S)")
+
+
+def _topic_subject(text: str, ctx: Context) -> list[str]:
+    """'Thanh tra khoa học và công nghệ: UBND các huyện, thị xã làm đầu mối …' → who acts after the topic."""
+    m = _LABEL.match(text)
+    return _subject_action(text[m.end():], ctx) if m else []
 
 
 def _later_giao(text: str, ctx: Context) -> int | None:
