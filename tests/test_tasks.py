@@ -224,3 +224,14 @@ def test_topic_label_before_the_subject_is_not_the_lead(tmp_path: Path) -> None:
     found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
     assert found["1"]["lead"] == ["UBND các huyện, thị xã, thành phố"]  # the addressee it abbreviates
     assert found["2"]["lead"] == ["Sở Nội vụ"]
+
+
+def test_top_level_dash_items_are_numbered_by_position(tmp_path: Path) -> None:
+    """Dash items take their position ('1', '2'); a request after 'do đó' is a request."""
+    body = ("Sở Tư pháp có ý kiến như sau:\n"
+            "- Đối với dự thảo: các cơ quan đang chuyển sang hệ thống mới, do đó đề nghị cơ quan soạn thảo "
+            "xem xét, điều chỉnh nội dung kiểm tra cho phù hợp.\n"
+            "- Đề nghị bổ sung nội dung kiểm tra việc công khai thông tin.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
+    assert set(found) == {"1", "2"}
+    assert found["1"]["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]

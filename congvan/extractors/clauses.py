@@ -93,8 +93,7 @@ def build(paragraphs: list[tuple[str, str | None]]) -> list[Clause]:
             position = sum(1 for s in siblings if s.kind == kind) + 1
             ident = str(position)
         path_id = ident or ""
-        path = f"{parent.path}.{path_id}" if parent else (path_id if kind not in ("dash", "plus") else
-                                                         f"p{len(roots) + 1}")
+        path = f"{parent.path}.{path_id}" if parent else path_id
         label = _label_of(kind, ident, paragraphs[index], rest)
         node = Clause(path=path, label=label, kind=kind, heading=None, text=rest, rank=rank)
         siblings.append(node)

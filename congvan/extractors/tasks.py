@@ -23,9 +23,9 @@ from congvan.pipeline.normalize import fold, is_upper
 _GIAO = (r"(?<!ngoại )(?<!bàn )(?<!chuyển )(?<!bị )giao(?! thông| dịch| lưu| tiếp| kết| hàng| nhận| đất| rừng| khoán"
          r"| ban| thừa| diện| hữu| thoa| tranh| điểm| nộp| thương)")
 REQUEST = re.compile(
-    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )(?<!đó )"
-    rf"(?<!đạt )(?<!theo )\b({_GIAO}|yêu cầu|đề nghị|kiến nghị|kính trình)\b(?! của| số| tại|:$| này| do| đặt| nêu"
-    r"| trên)"
+    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )"
+    rf"(?:(?<=do đó )|(?<!đó ))(?<!đạt )(?<!theo )\b({_GIAO}|yêu cầu|đề nghị|kiến nghị|kính trình)\b"
+    r"(?! của| số| tại|:$| này| do| đặt| nêu| trên)"
 )
 # Words that make a clause a directive on their own.
 DIRECTIVE = re.compile(
