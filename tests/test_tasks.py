@@ -235,3 +235,29 @@ def test_top_level_dash_items_are_numbered_by_position(tmp_path: Path) -> None:
     found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
     assert set(found) == {"1", "2"}
     assert found["1"]["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
+
+
+def test_deadline_set_in_the_clause_it_refers_to(tmp_path: Path) -> None:
+    body = ("1. Thống nhất gia hạn thời gian tổ chức đại hội Hiệp hội chậm nhất đến ngày 30/9/2024.\n"
+            "2. Giao Sở Nội vụ đôn đốc Hiệp hội hoàn thành đại hội theo thời gian được gia hạn tại khoản 1 nêu trên.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["clause"] == "2"
+    assert task["deadline"]["date"] == "2024-09-30" and task["deadline"]["kind"] == "by"
+
+
+def test_after_event_clause_with_responsibility_under_a_heading(tmp_path: Path) -> None:
+    body = ("1. Giao Văn phòng UBND tỉnh:\n"
+            "- Tham mưu công bố danh mục thủ tục hành chính trong tháng 5/2024.\n"
+            "- Sau khi UBND tỉnh ban hành quyết định công bố, Văn phòng UBND tỉnh có trách nhiệm cập nhật, công "
+            "khai thủ tục hành chính kịp thời.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
+    assert set(found) == {"1.1", "1.2"}
+    assert found["1.2"]["lead"] == ["Văn phòng UBND tỉnh"]
+
+
+def test_agency_label_stays_the_doer_when_the_text_mentions_another_body(tmp_path: Path) -> None:
+    body = ("1. Yêu cầu các cơ quan thực hiện các nội dung sau:\n"
+            "- Sở Nội vụ: Thực hiện nghiêm túc các nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao, không để "
+            "chậm trễ.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["lead"] == ["Sở Nội vụ"]

@@ -50,6 +50,7 @@ ACTION = re.compile(
     r"rà soát|liệt kê|hoàn thiện|hoàn thành|bổ sung|mời|tham gia|nghiêm túc|chấp hành|căn cứ|"
     r"thường xuyên|định kỳ|kịp thời|chủ động|làm|đề xuất|trình|quản lý|giám sát|phát huy|sắp xếp|"
     r"tiếp nhận|đề nghị|kiểm soát|duy trì|tuyên truyền|vận động|huy động|sử dụng|ưu tiên|chịu trách nhiệm|"
+    r"có trách nhiệm|"
     r"xem xét|phê duyệt|phê chuẩn|quyết định|cho ý kiến|có ý kiến|tham gia ý kiến|góp ý|là đầu mối|làm đầu mối|"
     r"đầu tư|tiến hành|phân công|hỗ trợ|tăng cường|tiếp tục)\b"
 )
@@ -97,12 +98,14 @@ class Context:
     doc_type: str | None
     abbreviations: dict[str, str] = field(default_factory=dict)
     subjects: dict[str, list[str]] = field(default_factory=dict)  # _subject_action per text, asked repeatedly
+    clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"
 
 
 def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     """All tasks of a document in clause order, plus warnings."""
     tasks: list[dict] = []
     warnings: list[str] = []
+    ctx.clauses = {node.path: node.text for root in tree for node in root.walk()}
     meeting = _meeting(tree, ctx)
     if meeting:
         tasks.append(meeting)
@@ -317,7 +320,7 @@ def _closing_exhortation(text: str, ctx: Context) -> bool:
 
 def _task(node: Clause, text: str, inherited: list[str], ctx: Context, meeting: dict | None) -> dict:
     lead, support = _lead_support(text, inherited, ctx)
-    deadline = find_deadline(text, ctx.doc_date)
+    deadline = find_deadline(text, ctx.doc_date) or _referenced_deadline(text, node.path, ctx)
     recurrence = find_recurrence(text)
     if deadline is None and meeting and re.search(r"\bchuẩn bị\b", fold(text)) and meeting["deadline"]:
         deadline_obj = {"date": meeting["deadline"]["date"], "kind": "by", "text": "trước cuộc họp"}
@@ -338,6 +341,26 @@ def _task(node: Clause, text: str, inherited: list[str], ctx: Context, meeting: 
         "recurrence": recurrence,
         "report_to": _report_to(text),
     }
+
+
+_CROSS_REFERENCE = re.compile(
+    r"\b(thời gian|thời hạn|tiến độ)\b[^.;]{0,60}?\b(tại|theo|ở)\s+(khoản|mục|điểm)\s+(?P<id>[0-9a-zđ]{1,3}|[ivx]{1,4})"
+    r"\s+(nêu trên|trên|nêu tại)"
+)
+
+
+def _referenced_deadline(text: str, path: str, ctx: Context):
+    """'… hoàn thành theo thời gian được gia hạn tại khoản 1 nêu trên': the deadline set in that clause."""
+    m = _CROSS_REFERENCE.search(fold(text))
+    if not m:
+        return None
+    target = m["id"].upper() if m[3] == "mục" and re.fullmatch(r"[ivx]+", m["id"]) else m["id"]
+    parts = path.split(".")
+    for depth in range(len(parts) - 1, -1, -1):  # a sibling first, then up the tree
+        candidate = ".".join(parts[:depth] + [target])
+        if candidate != path and candidate in ctx.clauses:
+            return find_deadline(ctx.clauses[candidate], ctx.doc_date)
+    return None
 
 
 def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[str], list[str]]:
@@ -396,7 +419,12 @@ _LABEL = re.compile(r"^(.{3,120}?):\s+(?=\S)")
 def _topic_subject(text: str, ctx: Context) -> list[str]:
     """'Thanh tra khoa học và công nghệ: UBND các huyện, thị xã làm đầu mối …' → who acts after the topic."""
     m = _LABEL.match(text)
-    return _subject_action(text[m.end():], ctx) if m else []
+    if not m:
+        return []
+    rest = text[m.end():]
+    if not (agencies.is_agency_start(_unhead(rest)) or ADDRESSEES.match(fold(rest))):
+        return []  # "Sở X: Thực hiện …, Chủ tịch UBND tỉnh giao …": the label is the doer
+    return _subject_action(rest, ctx)
 
 
 def _later_giao(text: str, ctx: Context) -> int | None:
