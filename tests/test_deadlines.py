@@ -460,3 +460,13 @@ def test_period_end_is_last_day(year: int, which: str, k: int) -> None:
     assert nxt.day == 1
     assert new_period(end, nxt)
     assert not new_period(end - timedelta(days=1), end)
+
+
+@pytest.mark.parametrize(("text", "iso", "kind"), [
+    ("Thực hiện trong tháng 11, tháng 12 năm 2025.", "2025-12-31", "period_end"),
+    ("hoàn thành trong quý III và quý IV/2024", "2024-12-31", "period_end"),
+    ("đăng ký trước ngày 22/ 12/ 2011 qua phòng Công nghệ thông tin", "2011-12-22", "before"),
+])
+def test_listed_periods_and_spaced_dates(text: str, iso: str, kind: str) -> None:
+    found = find_deadline(text, date(2025, 11, 13))
+    assert found is not None and (found.date, found.kind) == (iso, kind)

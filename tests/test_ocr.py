@@ -73,3 +73,11 @@ def test_scan_gives_the_digital_header_and_tasks(tmp_path: Path, suffix: str) ->
     for field in HEADER:
         assert scanned["document"][field] == digital["document"][field], field
     assert [t["lead"] for t in scanned["tasks"]] == [t["lead"] for t in digital["tasks"]]
+
+
+def test_ocr_section_sign_read_for_an_item_eight_is_put_back() -> None:
+    from congvan.readers.ocr import _line
+
+    words = [(100, 50, 130, 70, "§."), (140, 50, 200, 70, "Giao"), (210, 50, 300, 70, "Sở"), (310, 50, 380, 70, "Nội")]
+    assert _line(words, 1, 1.0, 595.0).text.startswith("8. Giao")
+    assert _line([(100, 50, 130, 70, "§"), (140, 50, 200, 70, "5")], 1, 1.0, 595.0).text == "§ 5"

@@ -177,7 +177,9 @@ RECURRENCE_TABLE: list[tuple[str, list[str]]] = [
 _F = re.IGNORECASE
 _WINDOW = 120  # characters of left context searched for a trigger / clause exclusion
 
-_NUMERIC_DATE = r"(?<![\w/.\-])(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})(?:[/.\-](?P<y>\d{4}))?(?![\w/\-]|\.\d)"
+_DATE_SEP = r"(?: ?/ ?|[.\-])"  # a scan's OCR often puts a space after the slash: "22/ 12/ 2011"
+_NUMERIC_DATE = (r"(?<![\w/.\-])(?P<d>\d{1,2})" + _DATE_SEP + r"(?P<m>\d{1,2})(?:" + _DATE_SEP
+                 + r"(?P<y>\d{4}))?(?![\w/\-]|\.\d)")
 _LONG_DATE = (
     r"(?<!\w)(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})"
     r"(?:(?:\s*,?\s*năm\s+|\s*[/\-]\s*)(?P<ly>\d{4}))?(?![\w/])"
@@ -475,12 +477,19 @@ def _date_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
             yield _Candidate(start, m.end(), kind, when)
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*")
+
+
 def _period_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
     """Quarters, months, halves and years introduced by a trigger ("trong quý III/2023")."""
+    listed: tuple[int, tuple] | None = None  # (end, trigger) of the last period a trigger introduced
     for m in _PERIOD_RE.finditer(text):
         if m.group("m") and _DIGIT_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "20 tháng 7 năm 2023" is a date, not a month
         trigger = _find_trigger(text, m.start(), _PERIOD_LEFT_RE, PERIOD_TRIGGERS)
+        if trigger is None and listed and _LIST_JOIN.fullmatch(text, listed[0], m.start()):
+            trigger = listed[1]  # "trong tháng 11, tháng 12 năm 2025": one trigger for the list
+        listed = (m.end(), trigger) if trigger is not None else None
         is_year = m.group("y") is not None or m.group("ny") is not None
         if trigger is not None:
             start, kind, weak, trigger_text = trigger

@@ -34,7 +34,7 @@ DIRECTIVE = re.compile(
 NOT_DIRECTIVE = re.compile(r"\bdo .{0,80}chủ trì|\bđồng chủ trì|chủ trì (hội nghị|cuộc họp)")
 BACKGROUND = re.compile(
     r"^\W*(trong thời gian qua|thời gian qua|vừa qua|nhằm|để|thực hiện|triển khai|đến nay|hiện nay|qua |"
-    r"ngày \d|căn cứ|xét|trên cơ sở|tiếp theo|phúc đáp|theo |sau khi|được sự|[^,.]{0,80}\bnhận được\b)"
+    r"ngày \d|căn cứ|xét|trên cơ sở|tiếp theo|phúc đáp|theo (?!dõi)|sau khi|được sự|[^,.]{0,80}\bnhận được\b)"
 )
 # "Thực hiện Công văn số …, Sở X đã …": the document being carried out opens a statement, not an action.
 CITED_WORK = re.compile(
@@ -260,9 +260,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return False
     subject_action = _subject_action(node.text, ctx)
     background = BACKGROUND.match(key)
-    if background and inherited and node.kind != "para" and background.group(1) in ("thực hiện", "triển khai") \
-            and not (CITED_WORK.match(key) and re.search(r",\s+[A-ZĐ]", node.text[:250])):
-        background = None  # an item under a lead-in: "Thực hiện thống kê, báo cáo …" is the action itself
+    if background and inherited and node.kind != "para" and _item_action(background.group(1), key, node.text):
+        background = None  # an item under a lead-in or agency heading carries the action itself
     if background or NOT_TASK.match(key):
         return bool(request) or bool(subject_action)
     if request or EXECUTE.search(key) or subject_action:
@@ -276,6 +275,17 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     if doc_type in ("Kế hoạch", "Chương trình", "Chỉ thị", "Công điện") and ACTION.match(key):
         return True
     return bool(node.kind in ("letter", "dash", "plus", "number") and ACTION.match(key) and ctx.recipients)
+
+
+def _item_action(opener: str, key: str, text: str) -> bool:
+    """An item that opens like background but acts: "Thực hiện thống kê, báo cáo …" (the opener is the
+    action unless it cites a document before a new subject), "Sau khi UBND tỉnh ban hành …, tham mưu …"."""
+    if opener in ("thực hiện", "triển khai"):
+        return not (CITED_WORK.match(key) and re.search(r",\s+[A-ZĐ]", text[:250]))
+    if opener in ("sau khi", "trên cơ sở"):
+        main = key.split(",", 1)[1] if "," in key else ""
+        return bool(ACTION.match(main))
+    return False
 
 
 def _subject_action(text: str, ctx: Context) -> list[str]:
@@ -315,6 +325,8 @@ def _closing_exhortation(text: str, ctx: Context) -> bool:
     body = re.sub(r"^\W*(yêu cầu|đề nghị|kính đề nghị)\s+", "", text.strip(), flags=re.I)
     body = re.sub(r"(nghiêm túc|khẩn trương|triển khai|tổ chức|thực hiện|tốt|các nội dung|nội dung|"
                   r"công văn này|chỉ thị này|kế hoạch này|trên|nêu trên|\W|và)+$", "", body, flags=re.I)
+    if ACTION.match(fold(body)):
+        return False  # "Tiếp tục tiếp nhận …; báo cáo UBND tỉnh kết quả thực hiện.": actions of its own
     return len(body) < 260 and bool(agencies.find_agencies(body) or ADDRESSEES.search(fold(body)))
 
 

@@ -51,6 +51,7 @@ def image_to_tsv(image, psm: int = 3, lang: str = "vie") -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
+_OCR_ITEM_EIGHT = re.compile(r"^§(?=[.)]\s)")  # Tesseract reads an item number "8." as "§."
 GAP = 30.0  # points of blank between two words that separate the two columns of a header or footer
 
 
@@ -58,7 +59,7 @@ def _line(words: list[tuple[int, int, int, int, str]], page_no: int, scale: floa
     left = min(w[0] for w in words) / scale
     right = max(w[2] for w in words) / scale
     top = min(w[1] for w in words) / scale
-    text = unicodedata.normalize("NFC", " ".join(w[4] for w in words))
+    text = _OCR_ITEM_EIGHT.sub("8", unicodedata.normalize("NFC", " ".join(w[4] for w in words)))
     column = None
     if right - left < width * 0.42:
         column = "right" if left >= width / 2 - 20 else ("left" if right <= width / 2 + 20 else None)
