@@ -1,6 +1,6 @@
 """Write congvan's sample documents into this folder.
 
-Run:  /work/main/.venv/bin/python samples/make_samples.py
+Run:  .venv/bin/python samples/make_samples.py [--expected | --expected-only]
 
 Every document here is invented (agencies are real kinds of bodies, but the
 numbers, dates, people and body text are made up) and follows the format of
@@ -13,7 +13,14 @@ Nghị định 30/2020/NĐ-CP.  Files written:
   quyet-dinh.pdf    the .docx converted by LibreOffice (skipped if soffice is missing)
   ke-hoach.html     kế hoạch inside site chrome, content in <div class="content1">
   giay-moi.txt      giấy mời, text laid out in columns like `pdftotext -layout`
+  cong-dien.txt     công điện HỎA TỐC: "điện:" recipients, agency headings, a daily report
+  to-trinh.txt      tờ trình: requests to the addressee, the issuer's own account
+  ky-so.pdf         e-signed công văn: number and day blank in the text, stamped in annotations
+                    (make_signed.py, pypdfium2 + Liberation Serif)
   bad.pdf           not a PDF at all (a few bytes of text)
+
+With --expected (after writing the samples) or --expected-only, samples/expected/*.json are rewritten
+from the current pipeline: review the diff before committing it.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+
+from make_signed import make_ky_so
 
 HERE = Path(__file__).resolve().parent
 
@@ -476,15 +485,106 @@ def convert_to_pdf(docx_path: Path) -> Path | None:
     return pdf
 
 
+# --------------------------------------------------------------------------- 7. công điện hỏa tốc (.txt)
+
+CONG_DIEN_TXT = """\
+ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 07/CĐ-UBND
+Hà Tĩnh, ngày 18 tháng 9 năm 2024
+HỎA TỐC
+CÔNG ĐIỆN
+Về việc chủ động ứng phó với bão số 4
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:
+- Giám đốc các sở: Nông nghiệp và Phát triển nông thôn, Tài nguyên và Môi trường, Công Thương, Giao thông vận tải;
+- Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã;
+- Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh.
+Theo tin của Trung tâm Dự báo khí tượng thủy văn quốc gia, hồi 7 giờ ngày 18/9/2024, vị trí tâm bão ở khoảng 17,5 độ Vĩ Bắc, 109,2 độ Kinh Đông, sức gió mạnh nhất vùng gần tâm bão mạnh cấp 9. Dự báo trong 24 giờ tới, bão di chuyển theo hướng Tây, đi vào vùng biển các tỉnh từ Nghệ An đến Quảng Trị.
+Để chủ động ứng phó với bão, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ngành, địa phương theo chức năng, nhiệm vụ được giao triển khai ngay các nội dung sau:
+1. Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã:
+a) Theo dõi chặt chẽ diễn biến của bão; kiểm đếm, hướng dẫn tàu thuyền vào nơi tránh trú an toàn, hoàn thành trước 17 giờ ngày 19/9/2024.
+b) Tổ chức sơ tán dân ở vùng nguy hiểm ven biển, vùng trũng thấp; bảo đảm an toàn tính mạng của người dân.
+2. Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Công Thương kiểm tra an toàn hồ đập, vận hành điều tiết hồ chứa theo quy trình; báo cáo Ủy ban nhân dân tỉnh hằng ngày trước 15 giờ.
+3. Bộ Chỉ huy Quân sự tỉnh bố trí lực lượng, phương tiện sẵn sàng tham gia cứu hộ, cứu nạn khi có yêu cầu.
+4. Đài Phát thanh - Truyền hình tỉnh tăng cường thời lượng phát sóng, thông tin kịp thời diễn biến của bão để người dân biết, chủ động phòng tránh.
+5. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện Công điện này; báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả trước ngày 25/9/2024./.
+Nơi nhận:
+- Như trên;
+- Ban Chỉ đạo quốc gia về PCTT (để b/c);
+- TTr Tỉnh ủy, TTr HĐND tỉnh;
+- Chủ tịch, các PCT UBND tỉnh;
+- Lưu: VT, NL.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Hữu Tâm
+"""
+
+# --------------------------------------------------------------------------- 8. tờ trình (.txt)
+
+TO_TRINH_TXT = """\
+UBND TỈNH BÌNH ĐỊNH
+SỞ TÀI CHÍNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 215/TTr-STC
+Bình Định, ngày 05 tháng 6 năm 2024
+TỜ TRÌNH
+Về việc phê duyệt dự toán kinh phí tổ chức Hội chợ thương mại tỉnh năm 2024
+Kính gửi: Ủy ban nhân dân tỉnh Bình Định.
+Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 ngày 25/6/2015;
+Căn cứ Quyết định số 1020/QĐ-UBND ngày 15/3/2024 của UBND tỉnh về việc ban hành Kế hoạch xúc tiến thương mại năm 2024;
+Xét đề nghị của Sở Công Thương tại Công văn số 612/SCT-QLTM ngày 28/5/2024,
+Sở Tài chính kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt dự toán kinh phí tổ chức Hội chợ thương mại tỉnh năm 2024 như sau:
+1. Tổng dự toán: 1.250.000.000 đồng (Một tỷ hai trăm năm mươi triệu đồng).
+2. Nguồn kinh phí: ngân sách tỉnh năm 2024 đã giao cho Sở Công Thương.
+3. Thời gian thực hiện: quý III/2024.
+Sở Tài chính đã phối hợp với Sở Công Thương rà soát các nội dung chi theo đúng định mức quy định.
+Kính đề nghị Ủy ban nhân dân tỉnh xem xét, quyết định./.
+Nơi nhận:
+- Như trên;
+- Sở Công Thương;
+- Lưu: VT, HCSN.
+GIÁM ĐỐC
+Trần Thị Hồng Nhung
+"""
+
+
+# --------------------------------------------------------------------------- expected outputs
+
+
+def write_expected() -> None:
+    """Regenerate samples/expected/ from the current pipeline (review the diff before committing it)."""
+    import json
+
+    sys.path.insert(0, str(HERE.parent))
+    from congvan.pipeline.batch import convert_one, output_name
+
+    documents = sorted(p for p in HERE.iterdir() if p.is_file() and p.suffix in {".md", ".txt", ".docx", ".pdf",
+                                                                                 ".html"} and p.name != "bad.pdf")
+    for path in documents:
+        result = convert_one(str(path))["result"]
+        result["source"]["path"] = f"samples/{path.name}"
+        target = HERE / "expected" / f"{output_name(path, documents)}.json"
+        target.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {target.relative_to(HERE.parent)}")
+
+
 # --------------------------------------------------------------------------- main
 
 
 def main() -> int:
+    if "--expected-only" in sys.argv[1:]:
+        write_expected()
+        return 0
     written = [
         write_text("congvan-khan.md", CONGVAN_KHAN_MD),
         write_text("thong-bao.txt", THONG_BAO_TXT),
         write_text("ke-hoach.html", KE_HOACH_HTML),
         write_text("giay-moi.txt", GIAY_MOI_TXT),
+        write_text("cong-dien.txt", CONG_DIEN_TXT),
+        write_text("to-trinh.txt", TO_TRINH_TXT),
     ]
     docx_path = HERE / "quyet-dinh.docx"
     make_quyet_dinh_docx(docx_path)
@@ -492,11 +592,16 @@ def main() -> int:
     pdf = convert_to_pdf(docx_path)
     if pdf:
         written.append(pdf)
+    signed = make_ky_so(HERE / "ky-so.pdf")
+    if signed:
+        written.append(signed)
     bad = HERE / "bad.pdf"
     bad.write_bytes(b"This is not a PDF, only a few bytes of text.\n")
     written.append(bad)
     for path in written:
         print(f"wrote {path.relative_to(HERE.parent)} ({path.stat().st_size} bytes)")
+    if "--expected" in sys.argv[1:]:
+        write_expected()
     return 0
 
 

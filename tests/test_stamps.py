@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -10,10 +10,19 @@ import pytest
 
 from congvan.pipeline.run import extract_file
 from congvan.readers import read
+from tests.conftest import SAMPLES
 
-FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
-HEIGHT = 842.0
 
+def _builder():
+    """samples/make_signed.py's builder (samples/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("make_signed", SAMPLES / "make_signed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SIGNED = _builder()
+FONT = SIGNED.FONT
 HEADER = [
     ("ỦY BAN NHÂN DÂN", 80, 60), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 60),
     ("TỈNH BÌNH ĐỊNH", 95, 76), ("Độc lập - Tự do - Hạnh phúc", 340, 76),
@@ -25,56 +34,11 @@ HEADER = [
 ]
 
 
-def _wide(text: str):
-    data = (text + "\0").encode("utf-16-le")
-    return ctypes.cast(ctypes.create_string_buffer(data, len(data)), ctypes.POINTER(ctypes.c_ushort))
-
-
-def _text(raw, pdf, font, text: str, x: float, top: float):
-    obj = raw.FPDFPageObj_CreateTextObj(pdf, font, 13.0)
-    raw.FPDFText_SetText(obj, _wide(text))
-    raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, HEIGHT - top)
-    return obj
-
-
-def _picture(raw, pdf, page, digits: str, x: float, top: float):
-    """A picture of the digits (how some signing systems stamp them), as a page image object."""
-    import pypdfium2 as pdfium
-    from PIL import Image, ImageDraw, ImageFont
-
-    image = Image.new("L", (200, 80), 255)
-    ImageDraw.Draw(image).text((10, 5), digits, fill=0, font=ImageFont.truetype(str(FONT), 60))
-    obj = pdfium.PdfImage.new(pdf)
-    obj.set_bitmap(pdfium.PdfBitmap.from_pil(image), pages=[page])
-    obj.set_matrix(pdfium.PdfMatrix().scale(30, 12).translate(x, HEIGHT - top - 2))
-    obj._detach_finalizer()  # the annotation owns it from here
-    return obj.raw
-
-
 def make_signed(path: Path, date_row: list[tuple[str, float]], stamps: list[tuple[str, float, float]],
                 picture: bool = False) -> Path:
     """A one-page letter whose number (and date parts) are blank in the text and stamped as annotations."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    pdf = pdfium.PdfDocument.new()
-    data = FONT.read_bytes()
-    buffer = ctypes.create_string_buffer(data, len(data))
-    font = raw.FPDFText_LoadFont(pdf, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_uint8)), len(data),
-                                 raw.FPDF_FONT_TRUETYPE, True)
-    page = pdf.new_page(595, HEIGHT)
-    for text, x, top in HEADER + [(text, x, 100) for text, x in date_row]:
-        raw.FPDFPage_InsertObject(page, _text(raw, pdf, font, text, x, top))
-    raw.FPDFPage_GenerateContent(page)
-    for digits, x, top in stamps:
-        annot = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_STAMP)
-        raw.FPDFAnnot_SetRect(annot, raw.FS_RECTF(x - 2, HEIGHT - top + 14, x + 30, HEIGHT - top - 4))
-        obj = _picture(raw, pdf, page, digits, x, top) if picture else _text(raw, pdf, font, digits, x, top)
-        raw.FPDFAnnot_AppendObject(annot, obj)
-        raw.FPDFPage_CloseAnnot(annot)
-    pdf.save(str(path))
-    pdf.close()
-    return path
+    return SIGNED.build_signed_pdf(path, HEADER + [(text, x, 100) for text, x in date_row], stamps,
+                                   picture=picture)
 
 
 needs_font = pytest.mark.skipif(not FONT.exists(), reason="fonts-liberation2 is not installed")

@@ -65,7 +65,8 @@ BOILERPLATE = re.compile(
 )
 INTRO_TAIL = re.compile(
     r"(?:,?\s*(?:và|để)\s+)?(?:(?:khẩn trương|tiếp tục|chỉ đạo|tập trung|nghiêm túc|tổ chức|phối hợp)\s+)*"
-    r"(?:thực hiện|triển khai(?: thực hiện)?|tổ chức thực hiện|chỉ đạo thực hiện|lưu ý)(?:\s+(?:tốt|nghiêm túc))?"
+    r"(?:thực hiện|triển khai(?: thực hiện)?|tổ chức thực hiện|chỉ đạo thực hiện|lưu ý)"
+    r"(?:\s+(?:ngay|tốt|nghiêm túc|khẩn trương|kịp thời|hiệu quả))*"
     r"\s+(?:các|một số|những)\s+(?:nội dung|nhiệm vụ|việc|công việc|yêu cầu|giải pháp)"
     r"(?:\s+[^\s:]+){0,4}?\s+(?:sau|như sau)(?:\s+đây)?\s*:?\s*$"
 )
@@ -80,6 +81,7 @@ EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chứ
 INVITE = re.compile(r"(trân trọng |kính )?(kính )?mời\b.{0,200}\b(dự|tham dự|đến dự|họp)\b", re.I)
 REPORT = re.compile(r"báo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"
                     r"(?:\s*\(\s*(?:thông )?qua\s+(?P<via>[^)]{3,80})\))?")
+SEND = re.compile(r"\bgửi\s+(?:về\s+|cho\s+|đến\s+)?(?P<to>[^,;.()]{3,80})")
 SUPPORT = re.compile(r"phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+(?P<who>.+?)(?=\s+(?:để|trong|tổ chức|thực hiện|"
                      r"kiểm tra|tham mưu|triển khai|xây dựng|rà soát|hướng dẫn|theo dõi|đánh giá|tổng hợp|"
                      r"nghiên cứu|giải quyết|xử lý)\b|[;.:]|$)")
@@ -118,10 +120,28 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
                 continue
             pending = [] if _is_task(root, fold(root.text), [], ctx) else pending
         _visit(root, pending if root.kind != "para" else [], ctx, tasks, meeting)
+    tasks = _without_closing_repeat(tasks)
     for task in tasks:
         if not task["lead"]:
             warnings.append(f"task {task['clause']}: no lead agency identified")
     return tasks, warnings
+
+
+_CLOSING_REQUEST = re.compile(
+    r"^\W*(kính |trân trọng )?(đề nghị|trình)\s+[^.;:]{3,120}?\s+(xem xét|cho ý kiến)(\s*,?\s*(quyết định|phê duyệt|"
+    r"chỉ đạo|giải quyết|cho ý kiến|chấp thuận))?\W*(\./\.)?\W*$"
+)
+
+
+def _without_closing_repeat(tasks: list[dict]) -> list[dict]:
+    """Drop a last 'Kính đề nghị <addressee> xem xét, quyết định./.' that only repeats, as the closing
+    formula, a request already made to the same agencies."""
+    if len(tasks) < 2 or not _CLOSING_REQUEST.match(fold(tasks[-1]["description"])):
+        return tasks
+    last = tasks[-1]
+    if any(task["lead"] == last["lead"] for task in tasks[:-1]) and last["deadline"] is None:
+        return tasks[:-1]
+    return tasks
 
 
 def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
@@ -490,8 +510,14 @@ def _near(a: str, b: str) -> bool:
         matcher = SequenceMatcher(None, a, b)
         if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
             return True
+    if _LEVEL_ONLY.fullmatch(a) and b.startswith(a + " ") and len(b[len(a):].split()) <= 3:
+        return True  # "UBND tỉnh" in a letter to "UBND tỉnh Bình Định": the addressee without its place name
     words_a, words_b = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
     return bool(words_a) and words_a <= words_b and a.split()[0] == b.split()[0] and "các" in words_b
+
+
+_LEVEL_ONLY = re.compile(r"(ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân) (tỉnh|thành phố|huyện|thị xã|quận|xã|phường|"
+                         r"thị trấn)")
 
 
 def _specific(name: str, recipient: str) -> bool:
@@ -500,8 +526,13 @@ def _specific(name: str, recipient: str) -> bool:
 
 
 def _report_to(text: str) -> str | None:
+    """Who receives the result: 'báo cáo X (qua Y)' → Y, 'báo cáo về X' → X, else 'gửi X' → X."""
     m = REPORT.search(text)
     if not m:
+        sent = SEND.search(text)
+        if sent and agencies.is_agency_start(sent.group("to")):
+            names = agencies.find_agencies(sent.group("to"))
+            return names[0] if names else None
         return None
     via = m.group("via")
     target = via or m.group("to")
