@@ -373,10 +373,10 @@ def make_quyet_dinh_docx(path: Path) -> None:
         )
         tblPr.append(borders)
         # LibreOffice lays a table out from w:tblGrid, Word from w:tcW: set both
-        for gridcol, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
+        for gridcol, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm, strict=True):
             gridcol.set(qn("w:w"), str(int(width * 567)))
         for row in table.rows:
-            for cell, width in zip(row.cells, widths_cm):
+            for cell, width in zip(row.cells, widths_cm, strict=True):
                 cell.width = Cm(width)
         # the new cell holds one empty paragraph; reuse it for the first line
         return table
