@@ -261,3 +261,13 @@ def test_agency_label_stays_the_doer_when_the_text_mentions_another_body(tmp_pat
             "chậm trễ.\n")
     [task] = tasks_of(tmp_path, body)
     assert task["lead"] == ["Sở Nội vụ"]
+
+
+def test_agreement_is_not_a_task_and_a_plan_period_is_not_a_data_window(tmp_path: Path) -> None:
+    body = ("Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+            "1. Đồng ý chủ trương tổ chức Hội nghị tổng kết công tác năm 2024 theo đề xuất của Sở Nội vụ.\n"
+            "2. UBND tỉnh giao Sở Nội vụ tham mưu ban hành Kế hoạch cải cách hành chính giai đoạn 2025-2030 "
+            "trong quý I năm 2025.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["clause"] == "2" and task["lead"] == ["Sở Nội vụ"]
+    assert task["deadline"]["date"] == "2025-03-31"

@@ -83,7 +83,7 @@ BLOCK_AFTER_WEAK: list[str] = [r"của", r"về\s+việc", r"v/v"]
 WEAK_CLAUSE_EXCLUSIONS: list[str] = [
     r"số\s+liệu",
     r"phát\s+sinh",
-    r"giai\s+đoạn",
+    r"giai\s+đoạn(?!\s+\d{4}\s*[-–]\s*\d{4})",  # "Kế hoạch … giai đoạn 2025-2030" names a plan, no window
     r"bắt\s+đầu",
     r"hiệu\s+lực",
     r"từ(?!\s+(?:nay|bây\s+giờ))",

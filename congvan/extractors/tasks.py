@@ -55,7 +55,8 @@ ACTION = re.compile(
     r"đầu tư|tiến hành|phân công|hỗ trợ|tăng cường|tiếp tục)\b"
 )
 NOT_TASK = re.compile(
-    r"^\W*(căn cứ|thống nhất|trên đây|xét đề nghị|xét|qua kiểm tra|nhận được|ngày \d|vừa qua|hiện nay|"
+    r"^\W*(căn cứ|thống nhất|đồng ý|nhất trí|chấp thuận|trên đây|xét đề nghị|xét|qua kiểm tra|nhận được|ngày \d|"
+    r"vừa qua|hiện nay|"
     r"trong thời gian qua|kết quả|tình hình|về |đối với|nhằm|mục đích|yêu cầu:$|trân trọng|đây là)"
 )
 BOILERPLATE = re.compile(
