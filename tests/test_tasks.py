@@ -271,3 +271,19 @@ def test_agreement_is_not_a_task_and_a_plan_period_is_not_a_data_window(tmp_path
     [task] = tasks_of(tmp_path, body)
     assert task["clause"] == "2" and task["lead"] == ["Sở Nội vụ"]
     assert task["deadline"]["date"] == "2025-03-31"
+
+
+QD_HEADER = HEADER.replace("Số: 15/UBND-KT", "Số: 1502/QĐ-UBND").replace(
+    "V/v triển khai nhiệm vụ\nKính gửi:\n- Sở Tài chính;\n- Sở Nội vụ;\n- UBND các huyện, thị xã, thành phố.\n",
+    "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\nỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nQUYẾT ĐỊNH:\n")
+
+
+def test_decision_article_with_effect_and_execution_in_one(tmp_path: Path) -> None:
+    body = ("Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp và Thủ trưởng các sở, ban, ngành liên quan chịu "
+            "trách nhiệm thi hành Quyết định này./.\n")
+    [task] = tasks_of(tmp_path, body, header=QD_HEADER)
+    assert task["clause"] == "2"
+    assert task["lead"] == ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Các sở, ban, ngành liên quan"]
+    assert task["title"].startswith("Chánh Văn phòng UBND tỉnh")

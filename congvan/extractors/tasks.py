@@ -269,12 +269,12 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return False
     if node.heading and PURPOSE.match(fold(node.heading)):
         return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing
+    doc_type = ctx.doc_type or ""
+    if doc_type == "Quyết định":  # "Điều 3. Quyết định này có hiệu lực … X chịu trách nhiệm thi hành …"
+        return bool(EXECUTE.search(key) or re.match(r"^\W*giao\b", key))
     if BOILERPLATE.search(key):
         return bool(re.search(r"\bgiao\s+\S", key)) and not key.startswith(("trong quá trình", "trường hợp"))
     request = REQUEST.search(key)
-    doc_type = ctx.doc_type or ""
-    if doc_type == "Quyết định":
-        return bool(EXECUTE.search(key) or re.match(r"^\W*giao\b", key))
     if doc_type in ("Báo cáo", "Tờ trình"):
         return bool(re.search(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị)\b", key)) and request is not None
     if _closing_exhortation(node.text, ctx):
@@ -401,6 +401,12 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
     later = _later_giao(text, ctx)
     if later is not None:
         return _lead_support(text[later:], [], ctx)
+    executing = EXECUTE.search(key)
+    if executing and (ctx.doc_type or "") == "Quyết định":
+        sentence = re.split(r"[.\n]\s*(?=[A-ZĐ])", text[: executing.start()])[-1]
+        named = _agencies_in(sentence, ctx)
+        if named:  # "Chánh Văn phòng UBND tỉnh, Giám đốc Sở X … chịu trách nhiệm thi hành Quyết định này"
+            return named, []
     support: list[str] = []
     m = SUPPORT.search(text)
     if m:
@@ -542,8 +548,10 @@ def _report_to(text: str) -> str | None:
 
 
 def title(text: str) -> str:
-    """A short one-line summary: the action phrase of the first sentence, cut at a clause boundary."""
-    first = re.split(r"(?<=[.;])\s|\n", text.strip(), maxsplit=1)[0]
+    """A short one-line summary: the action phrase of the first sentence that is not boilerplate ("Quyết định
+    này có hiệu lực …"), cut at a clause boundary."""
+    sentences = re.split(r"(?<=[.;])\s|\n", text.strip())
+    first = next((s for s in sentences if s.strip() and not BOILERPLATE.search(fold(s))), sentences[0])
     first = re.sub(r"^.{0,200}?\b(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=[A-ZĐ]|các\b|quý\b)", "", first)
     words = first.split()
     if len(words) > 18:
