@@ -287,3 +287,16 @@ def test_decision_article_with_effect_and_execution_in_one(tmp_path: Path) -> No
     assert task["clause"] == "2"
     assert task["lead"] == ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Các sở, ban, ngành liên quan"]
     assert task["title"].startswith("Chánh Văn phòng UBND tỉnh")
+
+
+def test_decision_assigns_in_later_articles_not_in_what_article_one_approves(tmp_path: Path) -> None:
+    body = ("Điều 1. Phê duyệt Kế hoạch chuyển đổi số năm 2024 với các nội dung sau:\n"
+            "1. Sở Thông tin và Truyền thông chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong quý III/2024.\n"
+            "Điều 2. Tổ chức thực hiện\n"
+            "1. Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước ngày 30/7/2024.\n"
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Giám đốc các sở: Tài chính, Thông tin và Truyền thông chịu trách nhiệm thi hành Quyết định này./.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body, header=QD_HEADER)}
+    assert set(found) == {"2.1", "3"}
+    assert found["2.1"]["lead"] == ["Sở Tài chính"] and found["2.1"]["deadline"]["date"] == "2024-07-30"
+    assert found["3"]["lead"] == ["Sở Tài chính", "Sở Thông tin và Truyền thông"]

@@ -271,7 +271,11 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing
     doc_type = ctx.doc_type or ""
     if doc_type == "Quyết định":  # "Điều 3. Quyết định này có hiệu lực … X chịu trách nhiệm thi hành …"
-        return bool(EXECUTE.search(key) or re.match(r"^\W*giao\b", key))
+        if EXECUTE.search(key) or re.match(r"^\W*giao\b", key):
+            return True
+        if node.path.split(".")[0] in ("1", "p1") or not node.path[:1].isdigit():
+            return False  # what Điều 1 issues, approves or sets up is content, not an assignment
+        return bool(DIRECTIVE.search(key) and not NOT_DIRECTIVE.search(key) and _subject_action(node.text, ctx))
     if BOILERPLATE.search(key):
         return bool(re.search(r"\bgiao\s+\S", key)) and not key.startswith(("trong quá trình", "trường hợp"))
     request = REQUEST.search(key)
