@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from congvan.readers import ocr
 from congvan.readers import stamps as stamped
 from congvan.readers.base import Layout, Line, ReadError
+from congvan.readers.pdfium_strings import utf16
 from congvan.readers.quality import quality
 
 _GAP = 24.0  # points of horizontal blank that separate two columns on one line
@@ -210,11 +211,4 @@ def _annotation_texts(page) -> tuple[list[str], int]:
 
 
 def _annot_string(raw, annot, key: bytes) -> str:
-    import ctypes
-
-    size = raw.FPDFAnnot_GetStringValue(annot, key, None, 0)
-    if size <= 2:
-        return ""
-    buffer = ctypes.create_string_buffer(size)
-    raw.FPDFAnnot_GetStringValue(annot, key, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size)
-    return buffer.raw[: size - 2].decode("utf-16-le", errors="ignore")
+    return utf16(raw.FPDFAnnot_GetStringValue, annot, key)

@@ -6,11 +6,11 @@ the stamp annotation over the blank gap; a stamp drawn as a picture is read with
 
 from __future__ import annotations
 
-import ctypes
 import re
 
 from congvan.readers import ocr
 from congvan.readers.base import Line
+from congvan.readers.pdfium_strings import utf16
 
 SCALE = 400 / 72
 
@@ -197,12 +197,7 @@ def _object_text(raw, obj, textpage) -> str:
                         for i in range(raw.FPDFFormObj_CountObjects(obj)))
     if kind != raw.FPDF_PAGEOBJ_TEXT:
         return ""
-    size = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
-    if size <= 2:
-        return ""
-    buffer = ctypes.create_string_buffer(size)
-    raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size)
-    return buffer.raw[: size - 2].decode("utf-16-le", errors="ignore")
+    return utf16(raw.FPDFTextObj_GetText, obj, textpage)
 
 
 def _read_pictures(raw, pdf, page, pictures: list[tuple[str, Line, tuple[float, float, float, float]]]) -> list[str]:
