@@ -300,3 +300,10 @@ def test_decision_assigns_in_later_articles_not_in_what_article_one_approves(tmp
     assert set(found) == {"2.1", "3"}
     assert found["2.1"]["lead"] == ["Sở Tài chính"] and found["2.1"]["deadline"]["date"] == "2024-07-30"
     assert found["3"]["lead"] == ["Sở Tài chính", "Sở Thông tin và Truyền thông"]
+
+
+def test_closing_exhortation_with_manner_words_adds_no_task(tmp_path: Path) -> None:
+    body = ("1. Giao Sở Tài chính rà soát kinh phí, báo cáo trước ngày 20/4/2024.\n"
+            "Vậy, Ủy ban nhân dân tỉnh đề nghị Sở Tài chính, Sở Nội vụ triển khai thực hiện các nội dung nêu trên "
+            "theo đúng thời gian và đảm bảo chất lượng./.\n")
+    assert [t["clause"] for t in tasks_of(tmp_path, body)] == ["1"]
