@@ -123,13 +123,22 @@ def _runs(textpage) -> list[_Run]:
         else:
             left, right, bottom, top = fl, lr, min(fb, lb), max(ft, lt)
         previous = lr
-        words.append(m.group())
+        word = m.group()
+        if end - start > 2 and word[-1].isdigit() and not word[-2].isdigit() and _superscript(fb, ft, lb, lt):
+            word = word[:-1]  # a footnote mark printed small and raised ("Nghị định số 126/2024/NĐ-CP¹")
+        words.append(word)
     if words:
         runs.append(_Run(left, top, right, bottom, _run_text(words)))
     return runs
 
 
 _WORD = re.compile(r"\S+")
+
+
+def _superscript(first_bottom: float, first_top: float, last_bottom: float, last_top: float) -> bool:
+    """The last character is smaller than the first and sits well above its baseline."""
+    height = first_top - first_bottom
+    return height > 0 and last_top - last_bottom < 0.8 * height and last_bottom > first_bottom + 0.25 * height
 
 
 def _line_end(text: str, start: int) -> int:
@@ -146,10 +155,12 @@ def _word_box(textpage, start: int, end: int) -> tuple[float, float, float, floa
 
 
 def _run_text(words: list[str]) -> str:
-    """The words of a run as NFC text, without pdfium's soft-hyphen markers."""
+    """The words of a run as NFC text, pdfium's line-end hyphen marks made hyphens again."""
     text = " ".join(words)
     if "\ufffe" in text or "\x02" in text:
-        text = re.sub(r"\s+", " ", text.replace("\ufffe", "").replace("\x02", "")).strip()
+        # pdfium marks a hyphen that ended a printed line with U+FFFE; in Vietnamese text that is a real
+        # hyphen (NĐ-CP, kinh tế - xã hội), never a syllable split, so it is kept as "-"
+        text = re.sub(r"\s+", " ", text.replace("\ufffe", "-").replace("\x02", "")).strip()
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
