@@ -479,3 +479,16 @@ def test_dev_108_html() -> None:
     assert texts(layout, column="right")[-1] == "Hồ Đức Phớc"
     all_text = " ".join(texts(layout))
     assert "Trang chủ" not in all_text and "Thuộc tính" not in all_text
+
+
+def test_docx_superscript_digits_are_footnote_marks(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Căn cứ Nghị định số 126/2024/NĐ-CP")
+    paragraph.add_run("1").font.superscript = True
+    paragraph.add_run(" ngày 08/10/2024 của Chính phủ")
+    path = tmp_path / "sup.docx"
+    document.save(str(path))
+    [line] = docx_reader.read(str(path)).lines
+    assert line.text == "Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ"

@@ -584,7 +584,7 @@ class _Walker:
         for child in r:
             tag = child.tag
             if tag == W + "t":
-                if child.text and not props.vanish:
+                if child.text and not props.vanish and not _footnote_mark(r, child.text):
                     text = child.text
                     if props.font and self._is_legacy(props.font):
                         text = legacy.to_unicode(text, props.font)
@@ -746,3 +746,10 @@ def _row_columns(cells: list[_TableCell], widths: list[int]) -> list[str | None]
         side = "left" if left_edge + width / 2 < total / 2 else "right"
         columns.append(side if cell.filled and width < 0.8 * total else None)
     return columns
+
+
+def _footnote_mark(run: Element, text: str) -> bool:
+    """Digits typed as a superscript ("NĐ-CP¹" by hand): a footnote mark, not part of the word."""
+    props = run.find(W + "rPr")
+    align = props.find(W + "vertAlign") if props is not None else None
+    return align is not None and align.get(W + "val") == "superscript" and text.strip().isdigit()
