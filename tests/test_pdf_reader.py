@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,51 @@ def test_column_gap_splits_a_row_into_left_and_right(tmp_path: Path) -> None:
     assert not layout.ocr
     assert [(line.text, line.column) for line in layout.lines][:2] == [
         ("Số: 12/UBND-VX", "left"), ("Bình Định, ngày 05 tháng 3 năm 2026", "right")]
+
+
+def _plan_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    head = document.add_table(rows=1, cols=2)
+    head.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\nSố: 45/KH-UBND"
+    head.cell(0, 1).text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                            "Phú Yên, ngày 20 tháng 02 năm 2024")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Triển khai chuyển đổi số năm 2024")
+    document.add_paragraph("I. NHIỆM VỤ CỤ THỂ")
+    table = document.add_table(rows=3, cols=5)
+    table.style = "Table Grid"
+    rows = [("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+            ("1", "Xây dựng kho dữ liệu dùng chung của tỉnh", "Sở Thông tin và Truyền thông", "Các sở, ngành",
+             "Quý III/2024"),
+            ("2", "Số hóa hồ sơ thủ tục hành chính", "Văn phòng UBND tỉnh", "Sở Nội vụ", "Trước 30/6/2024")]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("Giao Sở Nội vụ theo dõi, đôn đốc, báo cáo UBND tỉnh trước ngày 15/12/2024./.")
+    foot = document.add_table(rows=1, cols=2)
+    foot.cell(0, 0).text = "Nơi nhận:\n- Các sở, ban, ngành;\n- Lưu: VT."
+    foot.cell(0, 1).text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐào Mỹ"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_task_table_in_a_printed_pdf_gives_the_same_tasks_as_the_docx(tmp_path: Path) -> None:
+    from congvan.pipeline.run import extract_file
+
+    source = _plan_docx(tmp_path / "plan.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)], check=True,
+                   capture_output=True, timeout=180)
+
+    def rows(path: Path) -> list[tuple]:
+        return [(t["clause"], t["lead"], t["support"], (t["deadline"] or {}).get("date"))
+                for t in extract_file(path)["tasks"]]
+
+    from_docx, from_pdf = rows(source), rows(tmp_path / "plan.pdf")
+    assert ("T1.1", ["Sở Thông tin và Truyền thông"], ["Các sở, ngành"], "2024-09-30") in from_pdf
+    assert ("T1.2", ["Văn phòng UBND tỉnh"], ["Sở Nội vụ"], "2024-06-30") in from_pdf
+    assert from_pdf == from_docx

@@ -121,8 +121,10 @@ def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict
                                  recipients=recips, issuer=iss, doc_type=doc_type,
                                  abbreviations=agencies.define_abbreviations(" ".join(p.text for p in body)))
     tasks, more = task_rules.extract(tree, context)
-    for number_of_table, table in enumerate(sorted(tables), start=1):
-        tasks += task_tables.extract(tables[table], number_of_table, num, context.doc_date, recips,
+    appendix = _task_tables(lines[footer_end:])  # "PHỤ LỤC: danh mục nhiệm vụ" after the signature
+    all_tables = [tables[index] for index in sorted(tables)] + [appendix[index] for index in sorted(appendix)]
+    for number_of_table, rows in enumerate(all_tables, start=1):
+        tasks += task_tables.extract(rows, number_of_table, num, context.doc_date, recips,
                                      lambda names: task_rules.resolve_names(names, context))
     warnings += more
     return document, tasks, warnings

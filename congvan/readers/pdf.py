@@ -73,9 +73,24 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
         elif first is not None and not ocr_pages and stamped.needs_fill(lines):
             layout.warnings += stamped.fill(pdf, *first, lines)
+        if not ocr_pages:
+            _read_task_tables(path, layout)
         return layout
     finally:
         pdf.close()
+
+
+def _read_task_tables(path: str, layout: Layout) -> None:
+    """Replace the lines of task tables by their cells (pdf_tables); a failure there only costs a warning."""
+    from congvan.readers import pdf_tables
+
+    pages = pdf_tables.candidate_pages(layout.lines)
+    if not pages:
+        return
+    try:
+        layout.lines, _count = pdf_tables.replace_tables(path, layout.lines, pages)
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on odd files; the text stays usable
+        layout.warnings.append(f"task table on page {pages[0]} not read as a table ({type(exc).__name__}: {exc})")
 
 
 def _runs(textpage) -> list[_Run]:
