@@ -92,3 +92,10 @@ def test_unsigned_pdf_is_not_touched() -> None:
     if not sample.exists():
         pytest.skip("samples/quyet-dinh.pdf was not generated")
     assert not any("stamp" in warning for warning in read(str(sample)).warnings)
+
+
+@needs_font
+def test_stamp_with_a_whole_date_over_the_day_blank(tmp_path: Path) -> None:
+    path = make_signed(tmp_path / "signed.pdf", [("Bình Định, ngày", 330), ("tháng 3 năm 2026", 440)],
+                       [("123", 112, 100), ("05/03/2026", 418, 100)])
+    assert extract_file(str(path))["document"]["date"] == "2026-03-05"

@@ -114,7 +114,7 @@ def fill(pdf, page, textpage, lines: list[Line]) -> list[str]:
     warnings: list[str] = []
     pictures = []
     for (field, before, box), text in zip(boxes, texts, strict=True):
-        digits = re.sub(r"\D", "", text)
+        digits = _field_digits(field, text)
         if digits:
             warnings.append(_write(field, before, digits, "from the e-signature stamp"))
         else:
@@ -122,6 +122,18 @@ def fill(pdf, page, textpage, lines: list[Line]) -> list[str]:
     if pictures:
         warnings += _read_pictures(raw, pdf, page, pictures)
     return warnings
+
+
+_FULL_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+
+
+def _field_digits(field: str, text: str) -> str:
+    """The digits a stamp gives for one field; a stamp that prints a whole date ("12/08/2024") over the day
+    blank gives the day (or the month, or the year) from it."""
+    whole = _FULL_DATE.search(text)
+    if whole and field in ("day", "month", "year"):
+        return whole.group({"day": 1, "month": 2, "year": 3}[field])
+    return re.sub(r"\D", "", text)
 
 
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
