@@ -130,3 +130,11 @@ def test_old_tone_placement_moves_only_in_open_syllables(old: str, new: str) -> 
     from congvan.pipeline.normalize import retone
 
     assert retone(old) == new
+
+
+def test_unreadable_deputy_title_under_a_stamp_is_inferred_from_kt() -> None:
+    found, warnings = signer.extract(["KT. BỌ TRƯƠNG", "xà: “ng 7", "ỞNG", "Nguyễn Văn Long"])
+    assert found == {"authority": "KT.", "on_behalf_of": "Bộ trưởng", "title": "Thứ trưởng", "name": "Nguyễn Văn Long"}
+    assert any("inferred" in warning for warning in warnings)
+    found, warnings = signer.extract(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"])
+    assert found["title"] == "Phó Chủ tịch" and not warnings

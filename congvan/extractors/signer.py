@@ -64,6 +64,8 @@ def extract(lines: list[str]) -> tuple[dict, list[str]]:
     if caps:
         _parse_caps(caps, signer)
     warnings = []
+    if signer.pop("inferred", False):
+        warnings.append(f"signer title unreadable; '{signer['title']}' inferred from KT. {signer['on_behalf_of']}")
     if not signer["name"]:
         warnings.append("signer name not found")
     if not signer["title"]:
@@ -89,6 +91,9 @@ def _parse_caps(caps: list[str], signer: dict) -> None:
     signer["title"] = _snap(title_case(title.strip())) or None
     if signer["title"] is None and signer["on_behalf_of"]:
         signer["title"], signer["on_behalf_of"] = signer["on_behalf_of"], None
+    elif signer["authority"] == "KT." and _unreadable(signer["title"]) and _known(signer["on_behalf_of"]):
+        signer["title"] = _deputy(signer["on_behalf_of"])  # KT. X is signed by X's deputy (NĐ 30/2020)
+        signer["inferred"] = True
 
 
 _KNOWN_BY_KEY = {strip_accents(title): title_case(title) for title in KNOWN_TITLES}
@@ -97,6 +102,20 @@ _KNOWN_BY_KEY = {strip_accents(title): title_case(title) for title in KNOWN_TITL
 def _snap(title: str) -> str:
     """OCR'd titles with a wrong accent ('Phó Giám đóc') snap to the known title they spell."""
     return _KNOWN_BY_KEY.get(strip_accents(title), title)
+
+
+def _known(title: str | None) -> bool:
+    return bool(title) and strip_accents(title) in _KNOWN_BY_KEY
+
+
+def _unreadable(title: str | None) -> bool:
+    """An OCR remnant under a stamp ('Ởng'), not a title."""
+    return bool(title) and not _known(title) and sum(c.isalpha() for c in title) < 6
+
+
+def _deputy(title: str) -> str:
+    """Who signs 'KT. X': the deputy of X."""
+    return {"Bộ trưởng": "Thứ trưởng"}.get(title, f"Phó {title}")
 
 
 def _split_known_title(text: str) -> tuple[str, str]:
