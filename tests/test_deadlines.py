@@ -470,3 +470,15 @@ def test_period_end_is_last_day(year: int, which: str, k: int) -> None:
 def test_listed_periods_and_spaced_dates(text: str, iso: str, kind: str) -> None:
     found = find_deadline(text, date(2025, 11, 13))
     assert found is not None and (found.date, found.kind) == (iso, kind)
+
+
+@pytest.mark.parametrize(("text", "iso", "recurrence"), [
+    ("Định kỳ hằng năm, báo cáo trước ngày 15/12.", None, "yearly"),
+    ("Định kỳ 6 tháng, báo cáo trước ngày 15/6.", None, "every 6 months"),
+    ("Rà soát kế hoạch hằng năm, báo cáo trước ngày 30/9.", "2025-09-30", "yearly"),
+    ("báo cáo trước ngày 15/12/2025 và hằng năm", "2025-12-15", "yearly"),
+])
+def test_a_day_without_year_in_a_periodic_report_is_no_single_date(text: str, iso: str | None,
+                                                                   recurrence: str) -> None:
+    found = find_deadline(text, date(2025, 9, 10))
+    assert found is not None and (found.date, found.recurrence) == (iso, recurrence)

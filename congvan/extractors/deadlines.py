@@ -294,6 +294,9 @@ def find_deadline(text: str, doc_date: date | None) -> Deadline | None:
         value, start, end = text_recurrence
         return Deadline(date=None, kind="ongoing", text=nfc[start:end], recurrence=value)
     best = _pick(kept)
+    if text_recurrence is not None and best.yearless and _PERIODIC.search(nfc):
+        # "định kỳ hằng năm, báo cáo trước ngày 15/12": the day comes back every period, no one date
+        return Deadline(date=None, kind=best.kind, text=nfc[best.start : best.end], recurrence=text_recurrence[0])
     recurrence = best.recurrence or find_recurrence(nfc)
     return Deadline(
         date=best.when.isoformat() if best.when else None,
@@ -301,6 +304,9 @@ def find_deadline(text: str, doc_date: date | None) -> Deadline | None:
         text=nfc[best.start : best.end],
         recurrence=recurrence,
     )
+
+
+_PERIODIC = re.compile(r"định\s+kỳ", _F)  # "kế hoạch hằng năm, … trước ngày 30/9" is one date, not a cycle
 
 
 def find_recurrence(text: str) -> str | None:
@@ -368,6 +374,7 @@ class _Candidate:
     kind: str
     when: date | None
     recurrence: str | None = None
+    yearless: bool = False  # a day and month without a year ("trước ngày 15/12")
 
 
 def _period_start(
@@ -474,7 +481,7 @@ def _date_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
             start, kind = cell, "by"
         ok, when = _resolve_day(int(day), int(month), int(year) if year else None, doc)
         if ok:
-            yield _Candidate(start, m.end(), kind, when)
+            yield _Candidate(start, m.end(), kind, when, yearless=not year)
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*")
