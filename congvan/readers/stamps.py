@@ -173,9 +173,9 @@ def _stamp_texts(raw, pdf, page, gaps: list[tuple[float, float, float, float]]) 
             best = min(over, key=lambda i: (rects[i][2] - rects[i][0]) * (rects[i][3] - rects[i][1]))
             if scratch is None:
                 scratch = raw.FPDFPage_New(pdf, scratch_index, 200.0, 200.0)
-            texts.append(_annotation_text(raw, page, best, scratch))
+            texts.append(_annotation_text(raw, page, best, scratch) if scratch else "")
     finally:
-        if scratch is not None:
+        if scratch:
             raw.FPDF_ClosePage(scratch)
             raw.FPDFPage_Delete(pdf, scratch_index)
     return texts
