@@ -307,3 +307,13 @@ def test_closing_exhortation_with_manner_words_adds_no_task(tmp_path: Path) -> N
             "Vậy, Ủy ban nhân dân tỉnh đề nghị Sở Tài chính, Sở Nội vụ triển khai thực hiện các nội dung nêu trên "
             "theo đúng thời gian và đảm bảo chất lượng./.\n")
     assert [t["clause"] for t in tasks_of(tmp_path, body)] == ["1"]
+
+
+def test_members_named_in_brackets_expand_the_collective(tmp_path: Path) -> None:
+    body = ("1. Đề nghị các Ban Chủ nhiệm các Đoàn Luật sư (Lâm Đồng, Đăk Nông, Bình Thuận cũ) xây dựng Đề án hợp "
+            "nhất, gửi Sở Tư pháp trước ngày 15/8/2024.\n"
+            "2. Đề nghị UBND các huyện (Bình Sơn, Mộ Đức) rà soát hồ sơ.\n")
+    found = {t["clause"]: t["lead"] for t in tasks_of(tmp_path, body)}
+    assert found["1"] == ["Ban Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng", "Ban Chủ nhiệm Đoàn Luật sư tỉnh Đắk Nông",
+                          "Ban Chủ nhiệm Đoàn Luật sư tỉnh Bình Thuận"]
+    assert found["2"] == ["UBND huyện Bình Sơn", "UBND huyện Mộ Đức"]

@@ -252,6 +252,9 @@ def _split_who(phrase: str) -> tuple[str, str]:
 
 def _agencies_in(who: str, ctx: Context) -> list[str]:
     """Agencies named in a who-phrase; collectives and near-names of the addressees → the recipients."""
+    members = _bracket_members(who)
+    if members:
+        return _resolve(members, ctx)
     who = re.sub(r"\([^)]*\)", " ", who)
     key = fold(who).strip(" ,:;")
     if not key:
@@ -262,6 +265,33 @@ def _agencies_in(who: str, ctx: Context) -> list[str]:
     return _resolve([ctx.abbreviations.get(name, name) for name in names] or
                     [full for short, full in ctx.abbreviations.items() if re.search(rf"\b{re.escape(short)}\b", who)],
                     ctx)
+
+
+_BRACKETED = re.compile(r"^(?P<group>[^()]{3,120}?)\s*\((?P<members>[^()]{3,120})\)\W*$")
+_CITIES = {"ha noi", "thanh pho ho chi minh", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
+
+
+def _bracket_members(who: str) -> list[str]:
+    """'các Ban Chủ nhiệm các Đoàn Luật sư (Lâm Đồng, Đăk Nông, Bình Thuận cũ)' names its members in brackets:
+    one body per province ('Ban Chủ nhiệm Đoàn Luật sư tỉnh Đắk Nông'), as a colon list would."""
+    from congvan.data.places import PROVINCES
+    from congvan.pipeline.normalize import strip_accents
+
+    m = _BRACKETED.match(who.strip())
+    if not m or "các" not in fold(m["group"]).split():
+        return []
+    members = [re.sub(r"\s+(cũ|mới)$", "", part.strip()) for part in re.split(r",|\bvà\b", m["members"])]
+    members = [member for member in members if member]
+    unit = re.match(r"^(?P<head>.*?)\bcác\s+(?P<unit>huyện|thị xã|thành phố|xã|phường|quận|tỉnh)$", m["group"].strip())
+    if unit and len(members) >= 2 and all(re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,4}", x) for x in members):
+        return [f"{unit['head']}{unit['unit']} {member}".strip() for member in members]  # "UBND các huyện (A, B)"
+    known = {strip_accents(name).lower(): name for name in PROVINCES[: PROVINCES.index("Thủ Dầu Một")]}
+    places = [known.get(strip_accents(member).lower()) for member in members if member]
+    if len(places) < 2 or not all(places):
+        return []
+    group = re.sub(r"\bcác\s+", "", m["group"], flags=re.I).strip(" ,")
+    group = group[:1].upper() + group[1:]
+    return [f"{group} {'thành phố' if strip_accents(p).lower() in _CITIES else 'tỉnh'} {p}" for p in places]
 
 
 def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool:
