@@ -317,3 +317,21 @@ def test_members_named_in_brackets_expand_the_collective(tmp_path: Path) -> None
     assert found["1"] == ["Ban Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng", "Ban Chủ nhiệm Đoàn Luật sư tỉnh Đắk Nông",
                           "Ban Chủ nhiệm Đoàn Luật sư tỉnh Bình Thuận"]
     assert found["2"] == ["UBND huyện Bình Sơn", "UBND huyện Mộ Đức"]
+
+
+def test_request_after_the_quoted_legal_bases_completes_the_section(tmp_path: Path) -> None:
+    """'Đề nghị X, căn cứ quy định tại: - Luật …; - Nghị định …' then the request paragraph: one task on the
+    section with the paragraph's date; an event's own time ('thời gian Đại hội trong quý III') is no deadline."""
+    body = ("1. Đề nghị các Ban chấp hành Hội công chứng viên (Bình Định, Phú Yên), căn cứ quy định tại:\n"
+            "- Luật Công chứng ngày 26/11/2024;\n"
+            "- Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ.\n"
+            "2. Đề nghị các Ban Chủ nhiệm các Đoàn Luật sư (Bình Định, Phú Yên), căn cứ quy định tại:\n"
+            "- Luật Luật sư năm 2006;\n"
+            "- Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ.\n"
+            "Đề nghị các Ban Chủ nhiệm thống nhất thời gian Đại hội trong quý III năm 2024 và gửi Đề án về Sở Tư "
+            "pháp trước ngày 15/8/2024.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
+    assert set(found) == {"1", "2"}
+    assert found["1"]["lead"] == ["Ban chấp hành Hội công chứng viên tỉnh Bình Định",
+                                  "Ban chấp hành Hội công chứng viên tỉnh Phú Yên"]
+    assert found["2"]["deadline"]["date"] == "2024-08-15"

@@ -85,6 +85,7 @@ WEAK_CLAUSE_EXCLUSIONS: list[str] = [
     r"phát\s+sinh",
     r"giai\s+đoạn(?!\s+\d{4}\s*[-–]\s*\d{4})",  # "Kế hoạch … giai đoạn 2025-2030" names a plan, no window
     r"bắt\s+đầu",
+    r"thời\s+gian\s+(?:tổ\s+chức\s+)?(?:đại\s+hội|hội\s+nghị|cuộc\s+họp|họp)",  # when an event is held
     r"hiệu\s+lực",
     r"từ(?!\s+(?:nay|bây\s+giờ))",
 ]

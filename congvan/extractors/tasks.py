@@ -113,8 +113,10 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     if meeting:
         tasks.append(meeting)
     pending: list[str] = []  # agencies of a top-level lead-in paragraph, passed to the items after it
-    for root in tree:
+    for index, root in enumerate(tree):
         if root.kind == "para" and not root.children:
+            if _completes_quoting_lead_in(tree, index, tasks, ctx, meeting):
+                continue
             intro = _intro_agencies(root.text, ctx)
             if intro is not None:
                 pending = intro or list(ctx.recipients)
@@ -158,8 +160,8 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
             bool(PURPOSE.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
-        elif not quoting and not own and _strong(key) and _is_task(node, key, inherited, ctx):
-            task = _task(node, text, inherited, ctx, meeting)
+        elif not quoting and (not own or quotes) and _strong(key) and _is_task(node, key, inherited, ctx):
+            task = _task(node, text + _request_after_quotes(node, quotes), inherited, ctx, meeting)
             tasks.append(task)
             passes = passes if _short_heading(text) else task["lead"]
         for child in node.children:
@@ -170,6 +172,31 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
     after_prefix = fold(text.split(":", 1)[-1].strip()) if prefix else ""
     if _is_task(node, key, own if own and not prefix else inherited, ctx) or (prefix and ACTION.match(after_prefix)):
         tasks.append(_task(node, text, passes, ctx, meeting))
+
+
+def _completes_quoting_lead_in(tree: list[Clause], index: int, tasks: list[dict], ctx: Context,
+                               meeting: dict | None) -> bool:
+    """A request paragraph right after a section whose lead-in asks and then only quotes legal bases ('Đề nghị
+    X, căn cứ quy định tại: …') completes that section's task (its date, its wording); True when merged."""
+    previous = tree[index - 1] if index else None
+    if previous is None or not previous.children or not tasks or tasks[-1]["clause"] != previous.path:
+        return False
+    if tasks[-1]["deadline"] is not None or not re.search(r"\b(căn cứ|quy định tại)\b.*:$", fold(previous.text)):
+        return False
+    text = tree[index].text.strip()
+    if not REQUEST.match(fold(text)):
+        return False
+    tasks[-1] = _task(previous, previous.text.strip() + "\n" + text, [], ctx, meeting)
+    return True
+
+
+def _request_after_quotes(node: Clause, quotes: bool) -> str:
+    """'Đề nghị X, căn cứ quy định tại: - Luật …; - Nghị định …' then a paragraph with the request itself (which
+    the clause tree hangs on the last quoted item): that paragraph completes the lead-in's task."""
+    if not quotes or not node.children or "\n" not in node.children[-1].text:
+        return ""
+    tail = node.children[-1].text.split("\n", 1)[1]
+    return "\n" + tail if REQUEST.search(fold(tail)) else ""
 
 
 def _strong(key: str) -> bool:
@@ -246,6 +273,8 @@ def _split_who(phrase: str) -> tuple[str, str]:
         pos = m.start()
         if padded[pos + 1: pos + 2].isupper():
             continue  # "Bộ Xây dựng", "Sở Khoa học và Đầu tư": part of a name, not a verb
+        if padded[:pos].rsplit(None, 1)[-1:] in (["Ban"], ["ban"]):
+            continue  # "Ban chấp hành", "Ban chỉ đạo", "Ban quản lý", "Ban tổ chức": a body's name
         return phrase[:pos].strip(" ,"), phrase[pos:].strip()
     return phrase, ""
 
