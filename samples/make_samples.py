@@ -15,6 +15,7 @@ Nghị định 30/2020/NĐ-CP.  Files written:
   giay-moi.txt      giấy mời, text laid out in columns like `pdftotext -layout`
   cong-dien.txt     công điện HỎA TỐC: "điện:" recipients, agency headings, a daily report
   to-trinh.txt      tờ trình: requests to the addressee, the issuer's own account
+  giay-moi-hop.txt  giấy mời without Kính gửi: chủ trì / thành phần mời / thời gian / địa điểm numbered
   ky-so.pdf         e-signed công văn: number and day blank in the text, stamped in annotations
                     (make_signed.py, pypdfium2 + Liberation Serif)
   bad.pdf           not a PDF at all (a few bytes of text)
@@ -551,6 +552,36 @@ Trần Thị Hồng Nhung
 """
 
 
+# --------------------------------------------------------------------------- 9. giấy mời with its parts numbered (.txt)
+
+GIAY_MOI_HOP_TXT = """\
+ỦY BAN NHÂN DÂN
+HUYỆN BÌNH SƠN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 21/GM-UBND
+Bình Sơn, ngày 04 tháng 11 năm 2024
+GIẤY MỜI
+Họp bàn giải pháp giải ngân vốn đầu tư công năm 2024
+Ủy ban nhân dân huyện tổ chức cuộc họp bàn giải pháp đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2024, cụ thể như sau:
+1. Chủ trì: Đồng chí Nguyễn Văn Hùng - Phó Chủ tịch UBND huyện.
+2. Thành phần mời:
+- Trưởng phòng Tài chính - Kế hoạch huyện;
+- Giám đốc Ban Quản lý dự án đầu tư xây dựng huyện;
+- Chủ tịch UBND các xã, thị trấn.
+3. Thời gian: 14 giờ 00, ngày 07/11/2024 (thứ Năm).
+4. Địa điểm: Phòng họp số 1, UBND huyện.
+Giao Phòng Tài chính - Kế hoạch huyện chuẩn bị báo cáo tình hình giải ngân, gửi Văn phòng HĐND và UBND huyện trước ngày 06/11/2024.
+Đề nghị các thành phần được mời tham dự đúng thời gian./.
+Nơi nhận:
+- Như thành phần mời;
+- Lưu: VT.
+TL. CHỦ TỊCH
+CHÁNH VĂN PHÒNG
+Lê Thị Hoa
+"""
+
+
 # --------------------------------------------------------------------------- expected outputs
 
 
@@ -585,6 +616,7 @@ def main() -> int:
         write_text("giay-moi.txt", GIAY_MOI_TXT),
         write_text("cong-dien.txt", CONG_DIEN_TXT),
         write_text("to-trinh.txt", TO_TRINH_TXT),
+        write_text("giay-moi-hop.txt", GIAY_MOI_HOP_TXT),
     ]
     docx_path = HERE / "quyet-dinh.docx"
     make_quyet_dinh_docx(docx_path)

@@ -384,3 +384,13 @@ def test_output_is_nfc() -> None:
 ])
 def test_departments_and_districts_in_one_list_are_two_collectives(text: str, expected: list[str]) -> None:
     assert find_agencies(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Giao Phòng Tài chính - Kế hoạch huyện chuẩn bị báo cáo", ["Phòng Tài chính - Kế hoạch huyện"]),
+    ("Phòng Văn hóa - Thông tin huyện tổ chức tuyên truyền", ["Phòng Văn hóa - Thông tin huyện"]),
+    ("Sở Tài chính - Kế hoạch số 12/KH-UBND", ["Sở Tài chính"]),
+    ("Trưởng phòng Tài chính - Kế hoạch huyện chủ trì", ["Phòng Tài chính - Kế hoạch huyện"]),
+])
+def test_dash_joined_fields_and_fused_head_titles(text: str, expected: list[str]) -> None:
+    assert find_agencies(text) == expected

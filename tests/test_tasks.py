@@ -335,3 +335,24 @@ def test_request_after_the_quoted_legal_bases_completes_the_section(tmp_path: Pa
     assert found["1"]["lead"] == ["Ban chấp hành Hội công chứng viên tỉnh Bình Định",
                                   "Ban chấp hành Hội công chứng viên tỉnh Phú Yên"]
     assert found["2"]["deadline"]["date"] == "2024-08-15"
+
+
+def test_invitation_without_kinh_gui_takes_its_invitees_from_thanh_phan(tmp_path: Path) -> None:
+    header = HEADER.replace("Số: 15/UBND-KT", "Số: 21/GM-UBND").replace(
+        "V/v triển khai nhiệm vụ\nKính gửi:\n- Sở Tài chính;\n- Sở Nội vụ;\n- UBND các huyện, thị xã, thành phố.\n",
+        "GIẤY MỜI\nHọp bàn giải pháp giải ngân vốn đầu tư công\n")
+    body = ("Ủy ban nhân dân tỉnh tổ chức cuộc họp bàn giải pháp giải ngân vốn đầu tư công, cụ thể như sau:\n"
+            "1. Chủ trì: Đồng chí Nguyễn Văn Hùng - Phó Chủ tịch UBND tỉnh.\n"
+            "2. Thành phần mời:\n"
+            "- Giám đốc Sở Tài chính;\n"
+            "- Trưởng ban Ban Quản lý dự án đầu tư xây dựng tỉnh.\n"
+            "3. Thời gian: 14 giờ 00, ngày 07/4/2024.\n"
+            "4. Địa điểm: Phòng họp số 1, UBND tỉnh.\n")
+    path = tmp_path / "gm.txt"
+    path.write_text(header + body + FOOTER, encoding="utf-8")
+    result = extract_file(path)
+    assert result["document"]["subject"] == "Họp bàn giải pháp giải ngân vốn đầu tư công"
+    assert result["document"]["recipients"] == ["Sở Tài chính", "Ban Quản lý dự án đầu tư xây dựng tỉnh"]
+    [meeting] = result["tasks"]
+    assert meeting["clause"] == "meeting" and meeting["deadline"]["date"] == "2024-04-07"
+    assert meeting["lead"] == result["document"]["recipients"]

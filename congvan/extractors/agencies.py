@@ -398,6 +398,22 @@ class _Parser:
             break
         return j
 
+    def joined_domain_end(self, i: int) -> int:
+        """After a second field joined by a dash: 'Phòng Tài chính - Kế hoạch', 'Văn hóa - Thông tin'."""
+        nxt = self.tok(i + 1)
+        if self.key(i) != "-" or nxt is None or not nxt.cap or nxt.nl or self.new_agency_at(i + 1):
+            return i
+        j = i + 1
+        while j < self.n and j - i <= 6:
+            t = self.toks[j]
+            if not t.word or t.digit or t.key == "số" or _LEVELS.match(self.toks, j) or (t.low and self.is_stop(j)) \
+                    or (j > i + 1 and t.cap and self.head_at(j)):
+                break
+            j += 1
+        if self.key(j) == "số":
+            return i  # "Sở Tài chính - Kế hoạch số 12/KH-UBND": a document after the name
+        return j if j > i + 1 else i
+
     def locality_end(self, i: int, titled: bool = False, allow_tai: bool = False,
                      direct: bool = False) -> int:
         """End of a locality at i: 'tỉnh Lâm Đồng', 'các huyện, thị xã, thành phố', 'Việt Nam'."""
@@ -576,9 +592,10 @@ class _Parser:
                     j += 1
                     continue
                 break
-            if t.key == "-":
+            if t.key == "-":  # "Phòng Tài chính - Kế hoạch": a capitalised word after the dash goes on with the name
                 if j > i and not t.nl and nxt is not None and nxt.word and not nxt.nl \
-                        and not self.is_stop(j + 1) and not self.new_agency_at(j + 1):
+                        and not (nxt.low and self.is_stop(j + 1)) and not self.new_agency_at(j + 1) \
+                        and not (nxt.cap and _STARTERS.match(self.toks, j + 1) and self.key(j + 3) in ("số", ":")):
                     j += 1
                     continue
                 break
@@ -741,7 +758,7 @@ class _Parser:
         if head_kind == "domain":
             d = _DOMAINS.match(self.toks, j)
             if d:
-                return self.finish(i, j, self.locality_end(j + d, titled), titled)
+                return self.finish(i, j, self.locality_end(self.joined_domain_end(j + d), titled), titled)
         if head_kind == "locality":
             if keys in _NESTING and self.agency_start(j):
                 sub = self.parse_agency(j, titled=titled)
@@ -945,7 +962,7 @@ def split_agencies(text: str) -> list[str]:
     heads are removed ("Giám đốc Sở X" -> "Sở X"); a collective that names no members stays one entry.
     A comma splits only where the words after it start a new body.
     """
-    text = _LABEL_RE.sub("", _nfc(text).strip())
+    text = _untitled(_LABEL_RE.sub("", _nfc(text).strip()))
     parser = _Parser(text)
     if not parser.n:
         return []
@@ -1019,7 +1036,7 @@ def find_agencies(text: str) -> list[str]:
     'và' continues a name only before a capitalised word that does not start a new body. A person with
     title and name ('Phó Chủ tịch UBND tỉnh Nguyễn Văn A') is kept as printed.
     """
-    parser = _Parser(_nfc(text))
+    parser = _Parser(_untitled(_nfc(text)))
     found: list[str] = []
     pending: list[_Name] = []
     i = 0
@@ -1066,6 +1083,18 @@ def split_mixed_collective(name: str) -> list[str]:
     return [_cap_first(bodies), f"UBND các {m['units']}"]
 
 
+_HEAD_TITLE = re.compile(r"\b(?:[Pp]hó\s+)?[Tt]rưởng\s+([Pp]hòng|[Bb]an)\s+(?=(\S+))(?=[A-ZĐÀ-Ỹ])")
+
+
+def _untitled(text: str) -> str:
+    """'Trưởng phòng Tài chính - Kế hoạch' → 'Phòng Tài chính - Kế hoạch' (the title fused with the head);
+    'Trưởng ban Ban Quản lý …' → 'Ban Quản lý …'."""
+    def head(m: re.Match[str]) -> str:
+        return "" if m.group(2).casefold() == m.group(1).casefold() else m.group(1).capitalize() + " "
+
+    return _HEAD_TITLE.sub(head, text)
+
+
 def strip_head(name: str) -> str:
     """Drop a courtesy word and the head's title before a body: 'Giám đốc Sở X' -> 'Sở X'.
 
@@ -1073,7 +1102,7 @@ def strip_head(name: str) -> str:
     'Thủ trưởng các cơ quan, đơn vị' -> 'Các cơ quan, đơn vị'; 'Thủ trưởng cơ quan ngang Bộ' -> 'Các cơ quan
     ngang Bộ'; a collective of persons ('Các đồng chí Thành viên UBND tỉnh') is kept whole.
     """
-    text = _SPACE_RE.sub(" ", _nfc(name)).strip()
+    text = _untitled(_SPACE_RE.sub(" ", _nfc(name)).strip())
     parser = _Parser(text)
     if not parser.n:
         return text

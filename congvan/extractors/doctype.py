@@ -56,6 +56,8 @@ def subject_lines(lines: list[Line], index: int, first: str, issuer_keys: set[st
             break
         if _AUTHORITY.match(text) and parts and len(text.split()) <= 4:
             break
+        if parts and (text.endswith(":") or len(text) > 200):
+            break  # "… tổ chức cuộc họp …, cụ thể như sau:": the body's lead-in, not more of the subject
         if line.x0 is not None and parts and line.align != "center" and lines[i - 1].align == "center":
             break
         parts.append(text)

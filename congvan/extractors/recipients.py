@@ -44,3 +44,21 @@ def extract(block: list[Line]) -> tuple[list[str], bool]:
             if name not in names:
                 names.append(name)
     return names, False
+
+
+_INVITEES = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?thành phần(?:\s+(?:mời|tham dự|dự họp))*\s*:\s*", re.I)
+
+
+def invitees(body: list[Line]) -> list[str]:
+    """A giấy mời without Kính gửi lists its invitees under 'Thành phần (mời):' (dash items, or inline)."""
+    for index, line in enumerate(body):
+        m = _INVITEES.match(line.text)
+        if not m:
+            continue
+        block = [Line(text="Kính gửi: " + line.text[m.end():])]
+        for item in body[index + 1:]:
+            if not _ITEM.match(item.text):
+                break
+            block.append(item)
+        return extract(block)[0]
+    return []

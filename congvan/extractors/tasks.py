@@ -56,6 +56,7 @@ ACTION = re.compile(
 )
 NOT_TASK = re.compile(
     r"^\W*(căn cứ|thống nhất|đồng ý|nhất trí|chấp thuận|trên đây|xét đề nghị|xét|qua kiểm tra|nhận được|ngày \d|"
+    r"(chủ trì|thành phần|thời gian|địa điểm)(\s+(mời|tham dự|dự họp|cuộc họp|hội nghị))*\s*:|"
     r"vừa qua|hiện nay|"
     r"trong thời gian qua|kết quả|tình hình|về |đối với|nhằm|mục đích|yêu cầu:$|trân trọng|đây là)"
 )
@@ -76,6 +77,7 @@ ADDRESSEES = re.compile(
     r"các đơn vị, địa phương|các bộ, ngành, địa phương|các cơ quan, đơn vị|các đơn vị|đơn vị|các địa phương|"
     r"các bộ, cơ quan, địa phương|các đồng chí)\b"
 )
+_ATTENDEES = re.compile(r"^\W*thành phần(\s+(mời|tham dự|dự họp))*\s*:")  # a list of invitees, not of tasks
 PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm)"
                      r"[^.:]{0,40}$")
 EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")
@@ -157,7 +159,7 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
     if node.children:
         intro = _intro_agencies(text, ctx)
         quotes = quoting or bool(re.search(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$", key)) or \
-            bool(PURPOSE.match(key))
+            bool(PURPOSE.match(key)) or bool(_ATTENDEES.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
         elif not quoting and (not own or quotes) and _strong(key) and _is_task(node, key, inherited, ctx):
@@ -627,12 +629,18 @@ def title(text: str) -> str:
     return first[:1].upper() + first[1:] if first else ""
 
 
+_HOLDS_MEETING = re.compile(r"\btổ chức\s+(cuộc\s+|buổi\s+)?(họp|hội nghị|làm việc|hội thảo|tọa đàm|giao ban)\b")
+
+
 def _meeting(tree: list[Clause], ctx: Context) -> dict | None:
     """An invitation gives one attendance task led by the invitees, on the meeting date."""
     if (ctx.doc_type or "") not in ("Giấy mời", "Công điện", "Công văn", "Thông báo"):
         return None
     nodes = [n for root in tree for n in root.walk()]
     invite = next((n for n in nodes if INVITE.search(n.text) and "mời" in fold(n.text)), None)
+    if invite is None and (ctx.doc_type or "") == "Giấy mời":  # "UBND tỉnh tổ chức cuộc họp …, cụ thể như sau:"
+        invite = next((n for n in nodes if _HOLDS_MEETING.search(fold(n.text))), None) or \
+            next((n for n in nodes if MEETING_TIME.search(n.text)), None)
     if invite is None:
         return None
     if (ctx.doc_type or "") != "Giấy mời" and not re.search(r"(trân trọng|kính)\s+(kính\s+)?mời", fold(invite.text)):

@@ -91,6 +91,8 @@ def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict
     footer_start = zoning.find_footer(lines, body_start)
     footer_end = zoning.find_footer_end(lines, footer_start)
     body_lines = lines[body_start:footer_start]
+    if not recips and kg is None and doc_type == "Giấy mời":
+        recips = recipients.invitees(body_lines)  # "Thành phần mời: - …; - …" in the body
     tables = _task_tables(body_lines)
     body = join_paragraphs([line for line in body_lines if line.table not in tables or line.column is not None])
     footer = lines[footer_start:footer_end]
