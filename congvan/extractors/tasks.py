@@ -16,80 +16,26 @@ from functools import lru_cache
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
 from congvan.extractors.deadlines import find_deadline, find_recurrence
+from congvan.extractors.meeting import meeting_task
+from congvan.extractors.task_words import (
+    ACTION,
+    ADDRESSEES,
+    ATTENDEES,
+    BACKGROUND,
+    BOILERPLATE,
+    CITED_WORK,
+    DIRECTIVE,
+    EXECUTE,
+    INTRO_TAIL,
+    NOT_DIRECTIVE,
+    NOT_TASK,
+    PURPOSE,
+    REPORT,
+    REQUEST,
+    SEND,
+    SUPPORT,
+)
 from congvan.pipeline.normalize import fold, is_upper
-
-# A request to someone (not the noun: "theo đề nghị của", "việc đề nghị", "nhiệm vụ được giao").
-# "giao" assigns, except inside other words: ngoại giao, bàn giao, chuyển giao, giao thông, giao dịch, …
-_GIAO = (r"(?<!ngoại )(?<!bàn )(?<!chuyển )(?<!bị )giao(?! thông| dịch| lưu| tiếp| kết| hàng| nhận| đất| rừng| khoán"
-         r"| ban| thừa| diện| hữu| thoa| tranh| điểm| nộp| thương)")
-REQUEST = re.compile(
-    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )"
-    rf"(?:(?<=do đó )|(?<!đó ))(?<!đạt )(?<!theo )\b({_GIAO}|yêu cầu|đề nghị|kiến nghị|kính trình)\b"
-    r"(?! của| số| tại|:$| này| do| đặt| nêu| trên)"
-)
-# Words that make a clause a directive on their own.
-DIRECTIVE = re.compile(
-    r"\b(chủ trì(?! (hội nghị|cuộc họp|họp))|có trách nhiệm|chịu trách nhiệm|khẩn trương|phải|cần)\b"
-)
-NOT_DIRECTIVE = re.compile(r"\bdo .{0,80}chủ trì|\bđồng chủ trì|chủ trì (hội nghị|cuộc họp)")
-BACKGROUND = re.compile(
-    r"^\W*(trong thời gian qua|thời gian qua|vừa qua|nhằm|để|thực hiện|triển khai|đến nay|hiện nay|qua |"
-    r"ngày \d|căn cứ|xét|trên cơ sở|tiếp theo|phúc đáp|theo (?!dõi)|sau khi|được sự|[^,.]{0,80}\bnhận được\b)"
-)
-# "Thực hiện Công văn số …, Sở X đã …": the document being carried out opens a statement, not an action.
-CITED_WORK = re.compile(
-    r"^\W*(thực hiện|triển khai)\s+(\S+\s+){0,3}?(công văn|văn bản|chỉ thị|nghị quyết|nghị định|quyết định|"
-    r"kế hoạch|thông báo|kết luận|ý kiến|chỉ đạo|chương trình|luật|thông tư|công điện|đề án|hướng dẫn)\b"
-)
-# Verbs that open an action item under an agency heading or lead-in.
-ACTION = re.compile(
-    r"^(?:\W*)(chủ trì|phối hợp|tổ chức|triển khai|thực hiện|tham mưu|báo cáo|rà soát|xây dựng|hướng dẫn|"
-    r"kiểm tra|theo dõi|đôn đốc|bố trí|tăng cường|tiếp tục|đẩy mạnh|chuẩn bị|gửi|cử|đăng ký|nghiên cứu|"
-    r"tập trung|bảo đảm|đảm bảo|khẩn trương|chỉ đạo|tổng hợp|phổ biến|quán triệt|lập|cập nhật|nâng cao|"
-    r"thành lập|kiện toàn|tạo điều kiện|tăng|giải quyết|xử lý|công bố|ban hành|phải|cung cấp|đánh giá|"
-    r"rà soát|liệt kê|hoàn thiện|hoàn thành|bổ sung|mời|tham gia|nghiêm túc|chấp hành|căn cứ|"
-    r"thường xuyên|định kỳ|kịp thời|chủ động|làm|đề xuất|trình|quản lý|giám sát|phát huy|sắp xếp|"
-    r"tiếp nhận|đề nghị|kiểm soát|duy trì|tuyên truyền|vận động|huy động|sử dụng|ưu tiên|chịu trách nhiệm|"
-    r"có trách nhiệm|"
-    r"xem xét|phê duyệt|phê chuẩn|quyết định|cho ý kiến|có ý kiến|tham gia ý kiến|góp ý|là đầu mối|làm đầu mối|"
-    r"đầu tư|tiến hành|phân công|hỗ trợ|tăng cường|tiếp tục)\b"
-)
-NOT_TASK = re.compile(
-    r"^\W*(căn cứ|thống nhất|đồng ý|nhất trí|chấp thuận|trên đây|xét đề nghị|xét|qua kiểm tra|nhận được|ngày \d|"
-    r"(chủ trì|thành phần|thời gian|địa điểm)(\s+(mời|tham dự|dự họp|cuộc họp|hội nghị))*\s*:|"
-    r"vừa qua|hiện nay|"
-    r"trong thời gian qua|kết quả|tình hình|về |đối với|nhằm|mục đích|yêu cầu:$|trân trọng|đây là)"
-)
-BOILERPLATE = re.compile(
-    r"(nếu có (gì )?(khó khăn|vướng mắc|phát sinh)|trường hợp có (khó khăn|vướng mắc)|có khó khăn, vướng mắc|"
-    r"thông báo (để|cho) .{0,120}(biết|thực hiện)\W*$|gửi .{0,80}để (biết|tham khảo)|để tham khảo|"
-    r"có hiệu lực (thi hành )?(kể )?từ ngày)"
-)
-INTRO_TAIL = re.compile(
-    r"(?:,?\s*(?:và|để)\s+)?(?:(?:khẩn trương|tiếp tục|chỉ đạo|tập trung|nghiêm túc|tổ chức|phối hợp)\s+)*"
-    r"(?:thực hiện|triển khai(?: thực hiện)?|tổ chức thực hiện|chỉ đạo thực hiện|lưu ý)"
-    r"(?:\s+(?:ngay|tốt|nghiêm túc|khẩn trương|kịp thời|hiệu quả))*"
-    r"\s+(?:các|một số|những)\s+(?:nội dung|nhiệm vụ|việc|công việc|yêu cầu|giải pháp)"
-    r"(?:\s+[^\s:]+){0,4}?\s+(?:sau|như sau)(?:\s+đây)?\s*:?\s*$"
-)
-ADDRESSEES = re.compile(
-    r"\b(quý cơ quan|quý đơn vị|quý địa phương|các cơ quan, đơn vị, địa phương|các cơ quan, địa phương|"
-    r"các đơn vị, địa phương|các bộ, ngành, địa phương|các cơ quan, đơn vị|các đơn vị|đơn vị|các địa phương|"
-    r"các bộ, cơ quan, địa phương|các đồng chí)\b"
-)
-_ATTENDEES = re.compile(r"^\W*thành phần(\s+(mời|tham dự|dự họp))*\s*:")  # a list of invitees, not of tasks
-PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm)"
-                     r"[^.:]{0,40}$")
-EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")
-INVITE = re.compile(r"(trân trọng |kính )?(kính )?mời\b.{0,200}\b(dự|tham dự|đến dự|họp)\b", re.I)
-REPORT = re.compile(r"báo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"
-                    r"(?:\s*\(\s*(?:thông )?qua\s+(?P<via>[^)]{3,80})\))?")
-SEND = re.compile(r"\bgửi\s+(?:về\s+|cho\s+|đến\s+)?(?P<to>[^,;.()]{3,80})")
-SUPPORT = re.compile(r"phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+(?P<who>.+?)(?=\s+(?:để|trong|tổ chức|thực hiện|"
-                     r"kiểm tra|tham mưu|triển khai|xây dựng|rà soát|hướng dẫn|theo dõi|đánh giá|tổng hợp|"
-                     r"nghiên cứu|giải quyết|xử lý)\b|[;.:]|$)")
-MEETING_TIME = re.compile(r"(?:thời gian|vào lúc|vào hồi|lúc)\s*:?\s*.{0,40}?ngày\s*(\d{1,2})\s*(?:tháng\s*|/)"
-                          r"(\d{1,2})\s*(?:năm\s*|/)(\d{4})", re.I)
 
 
 @dataclass
@@ -111,7 +57,7 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     tasks: list[dict] = []
     warnings: list[str] = []
     ctx.clauses = {node.path: node.text for root in tree for node in root.walk()}
-    meeting = _meeting(tree, ctx)
+    meeting = meeting_task(tree, ctx)
     if meeting:
         tasks.append(meeting)
     pending: list[str] = []  # agencies of a top-level lead-in paragraph, passed to the items after it
@@ -159,7 +105,7 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
     if node.children:
         intro = _intro_agencies(text, ctx)
         quotes = quoting or bool(re.search(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$", key)) or \
-            bool(PURPOSE.match(key)) or bool(_ATTENDEES.match(key))
+            bool(PURPOSE.match(key)) or bool(ATTENDEES.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
         elif not quoting and (not own or quotes) and _strong(key) and _is_task(node, key, inherited, ctx):
@@ -627,41 +573,3 @@ def title(text: str) -> str:
         first = " ".join(words[:18]) + " …"
     first = first.strip(" :;,.")
     return first[:1].upper() + first[1:] if first else ""
-
-
-_HOLDS_MEETING = re.compile(r"\btổ chức\s+(cuộc\s+|buổi\s+)?(họp|hội nghị|làm việc|hội thảo|tọa đàm|giao ban)\b")
-
-
-def _meeting(tree: list[Clause], ctx: Context) -> dict | None:
-    """An invitation gives one attendance task led by the invitees, on the meeting date."""
-    if (ctx.doc_type or "") not in ("Giấy mời", "Công điện", "Công văn", "Thông báo"):
-        return None
-    nodes = [n for root in tree for n in root.walk()]
-    invite = next((n for n in nodes if INVITE.search(n.text) and "mời" in fold(n.text)), None)
-    if invite is None and (ctx.doc_type or "") == "Giấy mời":  # "UBND tỉnh tổ chức cuộc họp …, cụ thể như sau:"
-        invite = next((n for n in nodes if _HOLDS_MEETING.search(fold(n.text))), None) or \
-            next((n for n in nodes if MEETING_TIME.search(n.text)), None)
-    if invite is None:
-        return None
-    if (ctx.doc_type or "") != "Giấy mời" and not re.search(r"(trân trọng|kính)\s+(kính\s+)?mời", fold(invite.text)):
-        return None
-    when = None
-    for n in [invite] + nodes:
-        m = MEETING_TIME.search(n.text) or re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", n.text)
-        if m:
-            try:
-                when = date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
-            except ValueError:
-                continue
-            break
-    return {
-        "id": f"{ctx.number or 'document'}#meeting",
-        "clause": "meeting",
-        "title": "Dự họp" if "họp" in fold(invite.text) else "Tham dự",
-        "description": invite.text.strip(),
-        "lead": list(ctx.recipients),
-        "support": [],
-        "deadline": {"date": when, "kind": "on", "text": "ngày họp"} if when else None,
-        "recurrence": None,
-        "report_to": None,
-    }
