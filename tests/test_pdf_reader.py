@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,17 +9,9 @@ from pathlib import Path
 import pytest
 
 from congvan.readers import read
-from tests.conftest import SAMPLES
+from tests.conftest import sample_module
 
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("make_signed", SAMPLES / "make_signed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SIGNED = _builder()
+SIGNED = sample_module("make_signed")
 
 
 def _page_with(path: Path, pieces: list[tuple[str, float, float, float]]) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -10,18 +9,9 @@ import pytest
 
 from congvan.pipeline.run import extract_file
 from congvan.readers import read
-from tests.conftest import SAMPLES
+from tests.conftest import sample_module
 
-
-def _builder():
-    """samples/make_signed.py's builder (samples/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("make_signed", SAMPLES / "make_signed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SIGNED = _builder()
+SIGNED = sample_module("make_signed")
 FONT = SIGNED.FONT
 HEADER = [
     ("ỦY BAN NHÂN DÂN", 80, 60), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 60),
