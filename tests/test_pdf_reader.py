@@ -108,3 +108,20 @@ def test_task_table_in_a_printed_pdf_gives_the_same_tasks_as_the_docx(tmp_path: 
     assert ("T1.1", ["Sở Thông tin và Truyền thông"], ["Các sở, ngành"], "2024-09-30") in from_pdf
     assert ("T1.2", ["Văn phòng UBND tỉnh"], ["Sở Nội vụ"], "2024-06-30") in from_pdf
     assert from_pdf == from_docx
+
+
+@needs_font
+def test_footnotes_at_the_foot_leave_the_body_but_keep_their_citations(tmp_path: Path) -> None:
+    from congvan.pipeline.run import extract_file
+
+    body = [(f"Dòng {i} của nội dung văn bản, Ủy ban nhân dân tỉnh đề nghị các sở, ngành thực hiện.", 60,
+             120 + 18 * i, 13) for i in range(8)]
+    path = _page_with(tmp_path / "n.pdf", body + [
+        ("1 Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ quy định về tổ chức hội.", 60, 780, 9),
+        ("2 Công văn số 12/BNV-CCHC ngày 05/3/2024 của Bộ Nội vụ.", 60, 795, 9),
+    ])
+    layout = read(str(path))
+    assert [note[:2] for note in layout.notes] == ["1 ", "2 "]
+    assert not any(line.text.startswith(("1 Nghị định", "2 Công văn")) for line in layout.lines)
+    numbers = {ref["number"]: ref["date"] for ref in extract_file(path)["document"]["references"]}
+    assert numbers == {"126/2024/NĐ-CP": "2024-10-08", "12/BNV-CCHC": "2024-03-05"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from congvan import readers
@@ -42,7 +43,7 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
             if piece.text:
                 lines.append(piece)
     lines = zoning.split_merged(drop_page_numbers(lines))
-    document, tasks, more = extract_lines(lines, layout.stamps)
+    document, tasks, more = extract_lines(lines, layout.stamps, layout.notes)
     warnings += more
     result = {
         "schema_version": SCHEMA_VERSION,
@@ -55,8 +56,9 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     return DocumentResult.model_validate(result).model_dump(mode="json")
 
 
-def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict], list[str]]:
-    """Header, body and footer fields from normalised lines."""
+def extract_lines(lines: list[Line], stamps: list[str],
+                  notes: Sequence[str] = ()) -> tuple[dict, list[dict], list[str]]:
+    """Header, body and footer fields from normalised lines (notes: the PDF's footnotes, for citations)."""
     warnings: list[str] = []
     kg = _find_recipients_start(lines)
     tname, tindex, trest = doctype.type_line(lines, 0, kg if kg is not None else min(len(lines), 40))
@@ -107,7 +109,7 @@ def extract_lines(lines: list[Line], stamps: list[str]) -> tuple[dict, list[dict
         warnings.append("recipients (Kính gửi) not found")
     urgency, secrecy = marks.extract(lines[: max(header_end, body_start)])
     tree = clause_tree.build([(p.text, p.label) for p in body])
-    refs = references.extract([subject or ""] + [p.text for p in body], num)
+    refs = references.extract([subject or ""] + [p.text for p in body] + list(notes), num)
     document = {
         "issuer": iss, "parent_issuer": parent, "number": num, "number_parts": parts, "type": doc_type,
         "place": place, "date": iso, "subject": subject, "urgency": urgency, "confidentiality": secrecy,

@@ -26,6 +26,7 @@ class Line:
     row: int | None = None
     cell: int | None = None
     label: str | None = None  # list label restored from Word auto-numbering ("1.", "a)")
+    size: float | None = None  # height of the printed line in points (PDF text layer), for footnotes
 
 
 @dataclass
@@ -41,3 +42,5 @@ class Layout:
     warnings: list[str] = field(default_factory=list)
     # Texts found outside the page flow (e.g. e-signature stamps/annotations in PDFs).
     stamps: list[str] = field(default_factory=list)
+    # Footnotes printed at a page's foot (PDF), kept out of the body's flow; their citations still count.
+    notes: list[str] = field(default_factory=list)

@@ -41,6 +41,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         warnings: list[str] = []
         ocr_pages = 0
         first = None
+        footnotes: list[str] = []
         for index in range(len(pdf)):
             page = pdf[index]
             page_width, height = page.get_size()
@@ -59,7 +60,10 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
             else:
                 if score < 0.5 and reason and runs:
                     warnings.append(f"page {index + 1}: {reason}; OCR not available, text layer kept")
-                lines.extend(_lines(runs, index + 1, page_width, height))
+                page_lines = _lines(runs, index + 1, page_width, height)
+                body, notes = _split_footnotes(page_lines, height, page_width)
+                lines.extend(body)
+                footnotes.extend(notes)
             texts, count = _annotation_texts(page)
             stamps.extend(texts)
             if index == 0 and count:
@@ -67,7 +71,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
             else:
                 textpage.close()
         layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
-                        ocr=bool(ocr_pages), stamps=stamps, warnings=warnings)
+                        ocr=bool(ocr_pages), stamps=stamps, warnings=warnings, notes=footnotes)
         layout.ocr_pages = ocr_pages
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
@@ -214,9 +218,48 @@ def _lines(runs: list[_Run], page_no: int, width: float, height: float) -> list[
             lines.append(
                 Line(text=text, column=column, page=page_no, x0=round(left, 1), x1=round(right, 1),
                      top=round(height - max(r.top for r in seg), 1),
+                     size=round(max(r.top for r in seg) - min(r.bottom for r in seg), 1),
                      align="center" if abs((left + right) / 2 - mid) < 25 and right - left < width * 0.6 else None)
             )
     return lines
+
+
+_NOTE_START = re.compile(r"^\d{1,2}\s+\S")
+FOOT = 0.3  # the lowest part of a page where footnotes sit
+SMALL = 0.88  # a footnote's line height, at most, against the page's usual line
+
+
+def _split_footnotes(lines: list[Line], height: float, width: float) -> tuple[list[Line], list[str]]:
+    """(body lines, footnote texts). Footnotes close a page: from a wide line in smaller print that starts with
+    its number ('1 Nghị định số …') down to the foot, every line is small. A small table at the foot has rows
+    cut into cells, so its lines are never wide."""
+    sizes = sorted(line.size for line in lines if line.size and len(line.text) > 30)
+    if len(sizes) < 3:
+        return lines, []
+    usual = sizes[len(sizes) // 2]
+    start = len(lines)
+    while start > 0 and _small_at_foot(lines[start - 1], usual, height):
+        start -= 1
+    first = next((k for k in range(start, len(lines)) if _NOTE_START.match(lines[k].text)
+                  and (lines[k].x1 or 0) - (lines[k].x0 or 0) > 0.5 * width), None)
+    if first is None:
+        return lines, []
+    notes: list[str] = []
+    for line in lines[first:]:
+        if _NOTE_START.match(line.text) or not notes:
+            notes.append(line.text)
+        else:
+            notes[-1] = f"{notes[-1]} {line.text}"
+    return lines[:first], notes
+
+
+def _small_at_foot(line: Line, usual: float, height: float) -> bool:
+    if (line.top or 0) <= (1 - FOOT) * height:
+        return False
+    return _PAGE_NUMBER.match(line.text) is not None or (line.size is not None and line.size < SMALL * usual)
+
+
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 
 
 def _annotation_texts(page) -> tuple[list[str], int]:
