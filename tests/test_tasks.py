@@ -356,3 +356,10 @@ def test_invitation_without_kinh_gui_takes_its_invitees_from_thanh_phan(tmp_path
     [meeting] = result["tasks"]
     assert meeting["clause"] == "meeting" and meeting["deadline"]["date"] == "2024-04-07"
     assert meeting["lead"] == result["document"]["recipients"]
+
+
+def test_report_to_is_the_first_report_phrase_that_names_a_body(tmp_path: Path) -> None:
+    body = ("1. Đề nghị Sở Tài chính cập nhật số liệu lên Hệ thống thông tin báo cáo quốc gia trước ngày 10/4/2024. "
+            "Báo cáo gửi về Văn phòng HĐND và UBND tỉnh để tổng hợp.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["report_to"] == "Văn phòng HĐND và UBND tỉnh"

@@ -176,6 +176,7 @@ _NUMBERED_LEVELS = {"quận", "phường", "vực"}
 _CATEGORY_NOUNS = {_keys(w) for w in ("cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp",
                                       "đoàn thể", "Sở, ban, ngành", "bộ, ngành")}
 _BULLETS = {"-", "+", "•", "*", "·"}
+_JOINT_OFFICES = {"hđnd", "hội đồng nhân dân", "đoàn đbqh", "đoàn đại biểu quốc hội", "đoàn đbqh và hđnd"}
 
 
 def agency_key(name: str) -> str:
@@ -574,6 +575,10 @@ class _Parser:
                     if nxt is not None and nxt.word and nxt.cap and not self.new_agency_at(j + 1) \
                             and not self.is_stop(j + 1):
                         j += 1
+                        continue
+                    if head == ("văn", "phòng") and _fold(self.span(i, j)) in _JOINT_OFFICES \
+                            and self.key(j + 1) in ("ubnd", "ủy", "hđnd", "hội"):
+                        j += 1  # "Văn phòng HĐND và UBND huyện": one office serving both
                         continue
                     break
                 if t.digit and self.key(j - 1) not in _NUMBERED_LEVELS:

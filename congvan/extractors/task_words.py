@@ -71,9 +71,9 @@ PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|căn cứ|kết 
                      r"[^.:]{0,40}$")
 EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")
 INVITE = re.compile(r"(trân trọng |kính )?(kính )?mời\b.{0,200}\b(dự|tham dự|đến dự|họp)\b", re.I)
-REPORT = re.compile(r"báo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"
+REPORT = re.compile(r"[Bb]áo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"
                     r"(?:\s*\(\s*(?:thông )?qua\s+(?P<via>[^)]{3,80})\))?")
-SEND = re.compile(r"\bgửi\s+(?:về\s+|cho\s+|đến\s+)?(?P<to>[^,;.()]{3,80})")
+SEND = re.compile(r"\b[Gg]ửi\s+(?:về\s+|cho\s+|đến\s+)?(?P<to>[^,;.()]{3,80})")
 SUPPORT = re.compile(r"phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+(?P<who>.+?)(?=\s+(?:để|trong|tổ chức|thực hiện|"
                      r"kiểm tra|tham mưu|triển khai|xây dựng|rà soát|hướng dẫn|theo dõi|đánh giá|tổng hợp|"
                      r"nghiên cứu|giải quyết|xử lý)\b|[;.:]|$)")

@@ -548,18 +548,18 @@ def _specific(name: str, recipient: str) -> bool:
 
 
 def _report_to(text: str) -> str | None:
-    """Who receives the result: 'báo cáo X (qua Y)' → Y, 'báo cáo về X' → X, else 'gửi X' → X."""
-    m = REPORT.search(text)
-    if not m:
-        sent = SEND.search(text)
-        if sent and agencies.is_agency_start(sent.group("to")):
+    """Who receives the result: 'báo cáo X (qua Y)' → Y, 'báo cáo về X' → X, else 'gửi X' → X (the first such
+    phrase that names a body: 'Hệ thống thông tin báo cáo quốc gia' names none)."""
+    for m in REPORT.finditer(text):
+        names = agencies.find_agencies(m.group("via") or m.group("to"))
+        if names:
+            return names[0]
+    for sent in SEND.finditer(text):
+        if agencies.is_agency_start(sent.group("to")):
             names = agencies.find_agencies(sent.group("to"))
-            return names[0] if names else None
-        return None
-    via = m.group("via")
-    target = via or m.group("to")
-    names = agencies.find_agencies(target)
-    return names[0] if names else None
+            if names:
+                return names[0]
+    return None
 
 
 def title(text: str) -> str:
