@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from congvan.data import agencies as data
+from congvan.data.places import CENTRAL_CITIES, PROVINCE_LEVEL
+from congvan.pipeline.normalize import strip_accents
 
 __all__ = [
     "agency_key", "define_abbreviations", "find_agencies", "is_agency_start", "split_agencies", "strip_head",
@@ -1069,6 +1071,34 @@ def find_agencies(text: str) -> list[str]:
             found.append(name.text)
         i = max(end, i + 1)
     return _unique([piece for name in found for piece in split_mixed_collective(name)])
+
+
+_BRACKETED = re.compile(r"^(?P<group>[^()]{3,120}?)\s*\((?P<members>[^()]{3,120})\)\W*$")
+_UNIT_GROUP = re.compile(r"^(?P<head>.*?)\bcác\s+(?P<unit>huyện|thị xã|thành phố|xã|phường|quận|tỉnh)$")
+_PLACE_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,4}")
+_PROVINCE_BY_KEY = {strip_accents(name).lower(): name for name in PROVINCE_LEVEL}
+_CITY_KEYS = {strip_accents(name).lower() for name in CENTRAL_CITIES}
+
+
+def expand_bracketed(text: str) -> list[str]:
+    """A collective that names its members in brackets, one body each (as a colon list would):
+    'các Ban Chủ nhiệm các Đoàn Luật sư (Lâm Đồng, Đăk Nông, Bình Thuận cũ)' → 'Ban Chủ nhiệm Đoàn Luật sư tỉnh
+    Lâm Đồng', …; 'UBND các huyện (Bình Sơn, Mộ Đức)' → 'UBND huyện Bình Sơn', …. [] when it is not one."""
+    m = _BRACKETED.match(text.strip())
+    if not m or "các" not in _fold(m["group"]).split():
+        return []
+    members = [re.sub(r"\s+(cũ|mới)$", "", part.strip()) for part in re.split(r",|\bvà\b", m["members"])]
+    members = [member for member in members if member]
+    if len(members) < 2:
+        return []
+    unit = _UNIT_GROUP.match(m["group"].strip())
+    if unit and all(_PLACE_NAME.fullmatch(member) for member in members):
+        return [f"{unit['head']}{unit['unit']} {member}".strip() for member in members]
+    keys = [strip_accents(member).lower() for member in members]
+    if not all(key in _PROVINCE_BY_KEY for key in keys):
+        return []
+    group = _cap_first(re.sub(r"\bcác\s+", "", m["group"], flags=re.I).strip(" ,"))
+    return [f"{group} {'thành phố' if key in _CITY_KEYS else 'tỉnh'} {_PROVINCE_BY_KEY[key]}" for key in keys]
 
 
 _DEPARTMENTS = r"(?:sở|ban|ngành|cơ quan|đơn vị)"

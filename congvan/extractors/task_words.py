@@ -67,6 +67,8 @@ ADDRESSEES = re.compile(
     r"các bộ, cơ quan, địa phương|các đồng chí)\b"
 )
 ATTENDEES = re.compile(r"^\W*thành phần(\s+(mời|tham dự|dự họp))*\s*:")  # a list of invitees, not of tasks
+# A lead-in that goes on to quote legal bases or rules ("căn cứ quy định tại:"): its items assign nothing.
+QUOTES_BASES = re.compile(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$")
 PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm)"
                      r"[^.:]{0,40}$")
 EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")

@@ -30,6 +30,7 @@ from congvan.extractors.task_words import (
     NOT_DIRECTIVE,
     NOT_TASK,
     PURPOSE,
+    QUOTES_BASES,
     REPORT,
     REQUEST,
     SEND,
@@ -104,7 +105,7 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
     passes = own or inherited
     if node.children:
         intro = _intro_agencies(text, ctx)
-        quotes = quoting or bool(re.search(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$", key)) or \
+        quotes = quoting or bool(QUOTES_BASES.search(key)) or \
             bool(PURPOSE.match(key)) or bool(ATTENDEES.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
@@ -129,7 +130,7 @@ def _completes_quoting_lead_in(tree: list[Clause], index: int, tasks: list[dict]
     previous = tree[index - 1] if index else None
     if previous is None or not previous.children or not tasks or tasks[-1]["clause"] != previous.path:
         return False
-    if tasks[-1]["deadline"] is not None or not re.search(r"\b(căn cứ|quy định tại)\b.*:$", fold(previous.text)):
+    if tasks[-1]["deadline"] is not None or not QUOTES_BASES.search(fold(previous.text)):
         return False
     text = tree[index].text.strip()
     if not REQUEST.match(fold(text)):
@@ -229,7 +230,7 @@ def _split_who(phrase: str) -> tuple[str, str]:
 
 def _agencies_in(who: str, ctx: Context) -> list[str]:
     """Agencies named in a who-phrase; collectives and near-names of the addressees → the recipients."""
-    members = _bracket_members(who)
+    members = agencies.expand_bracketed(who)
     if members:
         return _resolve(members, ctx)
     who = re.sub(r"\([^)]*\)", " ", who)
@@ -242,33 +243,6 @@ def _agencies_in(who: str, ctx: Context) -> list[str]:
     return _resolve([ctx.abbreviations.get(name, name) for name in names] or
                     [full for short, full in ctx.abbreviations.items() if re.search(rf"\b{re.escape(short)}\b", who)],
                     ctx)
-
-
-_BRACKETED = re.compile(r"^(?P<group>[^()]{3,120}?)\s*\((?P<members>[^()]{3,120})\)\W*$")
-_CITIES = {"ha noi", "thanh pho ho chi minh", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
-
-
-def _bracket_members(who: str) -> list[str]:
-    """'các Ban Chủ nhiệm các Đoàn Luật sư (Lâm Đồng, Đăk Nông, Bình Thuận cũ)' names its members in brackets:
-    one body per province ('Ban Chủ nhiệm Đoàn Luật sư tỉnh Đắk Nông'), as a colon list would."""
-    from congvan.data.places import PROVINCES
-    from congvan.pipeline.normalize import strip_accents
-
-    m = _BRACKETED.match(who.strip())
-    if not m or "các" not in fold(m["group"]).split():
-        return []
-    members = [re.sub(r"\s+(cũ|mới)$", "", part.strip()) for part in re.split(r",|\bvà\b", m["members"])]
-    members = [member for member in members if member]
-    unit = re.match(r"^(?P<head>.*?)\bcác\s+(?P<unit>huyện|thị xã|thành phố|xã|phường|quận|tỉnh)$", m["group"].strip())
-    if unit and len(members) >= 2 and all(re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][^\s,]*\s?){1,4}", x) for x in members):
-        return [f"{unit['head']}{unit['unit']} {member}".strip() for member in members]  # "UBND các huyện (A, B)"
-    known = {strip_accents(name).lower(): name for name in PROVINCES[: PROVINCES.index("Thủ Dầu Một")]}
-    places = [known.get(strip_accents(member).lower()) for member in members if member]
-    if len(places) < 2 or not all(places):
-        return []
-    group = re.sub(r"\bcác\s+", "", m["group"], flags=re.I).strip(" ,")
-    group = group[:1].upper() + group[1:]
-    return [f"{group} {'thành phố' if strip_accents(p).lower() in _CITIES else 'tỉnh'} {p}" for p in places]
 
 
 def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool:
