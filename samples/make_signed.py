@@ -16,7 +16,7 @@ BOLD = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf")
 HEIGHT = 842.0
 WIDTH = 595.0
 
-Row = tuple[str, float, float]  # text, x from the left, top from the page top (points)
+Row = tuple  # (text, x from the left, top from the page top[, point size]) in points
 
 
 def _wide(text: str):
@@ -65,8 +65,8 @@ def build_signed_pdf(path: Path, rows: list[Row], stamps: list[Row], bold: list[
     heavy = _font(raw, pdf, BOLD, keep) if bold and BOLD.exists() else regular
     page = pdf.new_page(WIDTH, HEIGHT)
     for rows_of, font in ((rows, regular), (bold, heavy)):
-        for text, x, top in rows_of:
-            raw.FPDFPage_InsertObject(page, _text(raw, pdf, font, text, x, top))
+        for text, x, top, *size in rows_of:  # a row may carry its point size (13 when it does not)
+            raw.FPDFPage_InsertObject(page, _text(raw, pdf, font, text, x, top, *size))
     raw.FPDFPage_GenerateContent(page)
     for digits, x, top in stamps:
         annot = raw.FPDFPage_CreateAnnot(page, raw.FPDF_ANNOT_STAMP)

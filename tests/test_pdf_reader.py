@@ -16,19 +16,7 @@ SIGNED = sample_module("make_signed")
 
 def _page_with(path: Path, pieces: list[tuple[str, float, float, float]]) -> Path:
     """A page with text objects (text, x, top, size)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    pdf = pdfium.PdfDocument.new()
-    keep: list = []
-    font = SIGNED._font(raw, pdf, SIGNED.FONT, keep)
-    page = pdf.new_page(SIGNED.WIDTH, SIGNED.HEIGHT)
-    for text, x, top, size in pieces:
-        raw.FPDFPage_InsertObject(page, SIGNED._text(raw, pdf, font, text, x, top, size))
-    raw.FPDFPage_GenerateContent(page)
-    pdf.save(str(path))
-    pdf.close()
-    return path
+    return SIGNED.build_signed_pdf(path, pieces, [])
 
 
 needs_font = pytest.mark.skipif(not SIGNED.FONT.exists(), reason="fonts-liberation2 is not installed")
