@@ -50,7 +50,7 @@ def test_column_gap_splits_a_row_into_left_and_right(tmp_path: Path) -> None:
         ("Số: 12/UBND-VX", "left"), ("Bình Định, ngày 05 tháng 3 năm 2026", "right")]
 
 
-def _plan_docx(path: Path) -> Path:
+def _plan_docx(path: Path, second_table_pages_later: bool = False) -> Path:
     import docx
 
     document = docx.Document()
@@ -70,6 +70,15 @@ def _plan_docx(path: Path) -> Path:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
+    if second_table_pages_later:  # another task table two pages on: every page that shows one is read
+        document.add_page_break()
+        document.add_paragraph("Nội dung giải trình chi tiết của Kế hoạch. " * 20)
+        document.add_page_break()
+        later = document.add_table(rows=2, cols=5)
+        later.style = "Table Grid"
+        for r, row in enumerate([rows[0], ("3", "Tập huấn kỹ năng số", "Sở Nội vụ", "Các sở, ngành", "Quý IV/2024")]):
+            for c, value in enumerate(row):
+                later.cell(r, c).text = value
     document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
     document.add_paragraph("Giao Sở Nội vụ theo dõi, đôn đốc, báo cáo UBND tỉnh trước ngày 15/12/2024./.")
     foot = document.add_table(rows=1, cols=2)
@@ -113,3 +122,18 @@ def test_footnotes_at_the_foot_leave_the_body_but_keep_their_citations(tmp_path:
     assert not any(line.text.startswith(("1 Nghị định", "2 Công văn")) for line in layout.lines)
     numbers = {ref["number"]: ref["date"] for ref in extract_file(path)["document"]["references"]}
     assert numbers == {"126/2024/NĐ-CP": "2024-10-08", "12/BNV-CCHC": "2024-03-05"}
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_task_tables_on_pages_apart_are_all_read(tmp_path: Path) -> None:
+    from congvan.pipeline.run import extract_file
+
+    source = _plan_docx(tmp_path / "plan.docx", second_table_pages_later=True)
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)], check=True,
+                   capture_output=True, timeout=180)
+    pdf = extract_file(tmp_path / "plan.pdf")
+    assert pdf["source"]["pages"] >= 3
+    leads = {t["title"]: t["lead"] for t in pdf["tasks"] if t["clause"].startswith("T")}
+    assert leads["Tập huấn kỹ năng số"] == ["Sở Nội vụ"]
+    assert leads["Số hóa hồ sơ thủ tục hành chính"] == ["Văn phòng UBND tỉnh"]

@@ -92,7 +92,7 @@ def _read_task_tables(path: str, layout: Layout) -> None:
     if not pages:
         return
     try:
-        layout.lines, _count = pdf_tables.replace_tables(path, layout.lines, pages)
+        layout.lines = pdf_tables.replace_tables(path, layout.lines, pages)
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on odd files; the text stays usable
         layout.warnings.append(f"task table on page {pages[0]} not read as a table ({type(exc).__name__}: {exc})")
 

@@ -52,41 +52,37 @@ def candidate_pages(lines: list[Line]) -> list[int]:
     return found
 
 
-def replace_tables(path: str, lines: list[Line], pages: list[int]) -> tuple[list[Line], int]:
-    """lines with the task tables of pages (and their continuations) as cells; how many tables were read."""
+def replace_tables(path: str, lines: list[Line], pages: list[int]) -> list[Line]:
+    """lines with the task tables of pages (and their continuations on the next pages) as cells."""
     import pdfplumber
 
-    read = 0
     by_page: dict[int, list[Line]] = {}
     for line in lines:
         by_page.setdefault(line.page or 0, []).append(line)
+    wanted = set(pages)
     with pdfplumber.open(path) as pdf:
-        current: tuple[int, int, int] | None = None  # (table number, columns, next row) of a table going on
-        page_no = pages[0] if pages else 0
-        wanted = set(pages)
-        while page_no and page_no <= len(pdf.pages) and (page_no in wanted or current):
-            tables = pdf.pages[page_no - 1].find_tables()
-            going_on = current
-            current = None
-            for k, table in enumerate(tables):
+        going_on: tuple[int, int, int] | None = None  # (table number, columns, next row) of a table going on
+        for page_no, page in enumerate(pdf.pages, start=1):
+            if page_no not in wanted and going_on is None:
+                continue
+            continued, going_on = going_on, None
+            for k, table in enumerate(page.find_tables()):
                 rows = table.extract()
                 if not rows:
                     continue
                 columns = max(len(row) for row in rows)
                 x0, top, x1, bottom = table.bbox
-                if going_on and k == 0 and top < CONTINUES_ABOVE and columns == going_on[1]:
-                    number, first_row = going_on[0], going_on[2]
+                if continued and k == 0 and top < CONTINUES_ABOVE and columns == continued[1]:
+                    number, first_row = continued[0], continued[2]
                 else:
                     number, first_row = TABLE_IDS + page_no * 100 + k, 0
                 cells = _cells(table, rows, number, first_row, page_no)
                 if first_row == 0 and not is_task_table(cells):
                     continue
                 by_page[page_no] = _put_in(by_page.get(page_no, []), cells, (x0, top, x1, bottom))
-                read += first_row == 0
-                if bottom > pdf.pages[page_no - 1].height - CONTINUES_ABOVE:
-                    current = (number, columns, first_row + len(rows))
-            page_no += 1
-    return [line for page in sorted(by_page) for line in by_page[page]], read
+                if bottom > page.height - CONTINUES_ABOVE:
+                    going_on = (number, columns, first_row + len(rows))
+    return [line for page in sorted(by_page) for line in by_page[page]]
 
 
 def _cells(table, rows: list[list[str | None]], number: int, first_row: int, page_no: int) -> list[Line]:
