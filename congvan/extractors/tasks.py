@@ -315,13 +315,17 @@ _STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|v�
 
 
 # "… theo đúng thời gian và đảm bảo chất lượng": how to do it, not what to do
-_MANNER = (r"(\s*,?\s*(?:và\s+)?(?:theo đúng thời gian(?: quy định)?|đúng thời gian(?: quy định)?|đúng quy định|"
-           r"theo quy định|đảm bảo chất lượng|bảo đảm chất lượng|đảm bảo hiệu quả|hiệu quả|kịp thời))*")
+_MANNER_WORDS = (r"theo đúng thời gian(?: quy định)?|đúng thời gian(?: quy định)?|đúng quy định|theo quy định|"
+                 r"đảm bảo chất lượng|bảo đảm chất lượng|đảm bảo hiệu quả|hiệu quả|kịp thời")
+_MANNER = rf"(\s*,?\s*(?:và\s+)?(?:{_MANNER_WORDS}))*"
 _EXHORTATION_END = re.compile(
     r"(triển khai thực hiện|tổ chức thực hiện|thực hiện nghiêm túc|thực hiện)(\s+(tốt|nghiêm túc))?"
     r"(\s+(các|những))?(\s+(nội dung|yêu cầu|nhiệm vụ|công văn|chỉ thị|kế hoạch))?"
     r"(\s+(này|nêu trên|trên))?" + _MANNER + r"\W*(\./\.)?\W*$")
 _EXHORTATION_REACH = 160  # the pattern above spans at most this many characters at the end of a text
+# What is left of an exhortation once its addressees are taken away: the exhortation words, in any order.
+_EXHORTATION_TAIL = re.compile(rf"(nghiêm túc|khẩn trương|triển khai|tổ chức|thực hiện|tốt|các nội dung|nội dung|"
+                               rf"công văn này|chỉ thị này|kế hoạch này|trên|nêu trên|\W|và|{_MANNER_WORDS})+$", re.I)
 
 
 def _closing_exhortation(text: str, ctx: Context) -> bool:
@@ -332,9 +336,7 @@ def _closing_exhortation(text: str, ctx: Context) -> bool:
     if re.search(r"\bgiao\b", key):
         return False
     body = re.sub(r"^\W*(yêu cầu|đề nghị|kính đề nghị)\s+", "", text.strip(), flags=re.I)
-    body = re.sub(r"(nghiêm túc|khẩn trương|triển khai|tổ chức|thực hiện|tốt|các nội dung|nội dung|"
-                  r"công văn này|chỉ thị này|kế hoạch này|trên|nêu trên|\W|và|theo đúng thời gian|đúng thời gian|"
-                  r"quy định|đúng|đảm bảo|bảo đảm|chất lượng|hiệu quả|kịp thời|theo)+$", "", body, flags=re.I)
+    body = _EXHORTATION_TAIL.sub("", body)
     if ACTION.match(fold(body)):
         return False  # "Tiếp tục tiếp nhận …; báo cáo UBND tỉnh kết quả thực hiện.": actions of its own
     return len(body) < 260 and bool(agencies.find_agencies(body) or ADDRESSEES.search(fold(body)))
