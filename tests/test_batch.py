@@ -16,9 +16,9 @@ from click.testing import CliRunner
 
 from congvan import PIPELINE_VERSION, readers
 from congvan.cli import main
+from congvan.layout import Layout, Line
 from congvan.pipeline.batch import convert_one, run_batch
 from congvan.pipeline.inputs import collect, output_names
-from congvan.readers.base import Layout, Line
 
 AGENCIES = ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế", "Sở Nội vụ", "Sở Giáo dục và Đào tạo"]
 

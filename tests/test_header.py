@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from congvan.extractors import dates, issuer, marks, number, signer
-from congvan.pipeline.normalize import fold, title_case
-from congvan.pipeline.zones import split_merged, split_tabs
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import fold, title_case
+from congvan.text.zones import split_merged, split_tabs
 
 
 def lines(*texts: str) -> list[Line]:
@@ -127,7 +127,7 @@ def test_marks_and_tone_folding() -> None:
     ("quý III", "quý III"), ("hoàn thành", "hoàn thành"), ("Hoạ sĩ", "Họa sĩ"), ("UỶ BAN", "ỦY BAN"),
 ])
 def test_old_tone_placement_moves_only_in_open_syllables(old: str, new: str) -> None:
-    from congvan.pipeline.normalize import retone
+    from congvan.text.normalize import retone
 
     assert retone(old) == new
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from congvan.layout import Layout, Line, ReadError
 from congvan.readers import docx as docx_reader
 from congvan.readers import html as html_reader
-from congvan.readers.base import Layout, Line, ReadError
 
 DOCS = Path(__file__).resolve().parents[1] / "../shared/corpus/dev/docs"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 
-from congvan.pipeline.normalize import fold, strip_accents
+from congvan.text.normalize import fold, strip_accents
 
 #: Namespace of every UUID congvan writes (uuid5 of a fixed URN): the same document gives the same UIDs.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:x-congvan")

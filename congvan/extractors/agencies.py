@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from congvan.data import agencies as data
 from congvan.data.places import CENTRAL_CITIES, PROVINCE_LEVEL
-from congvan.pipeline.normalize import strip_accents
+from congvan.text.normalize import strip_accents
 
 __all__ = [
     "agency_key", "define_abbreviations", "find_agencies", "is_agency_start", "split_agencies", "strip_head",

@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from congvan.data.places import PROVINCES
-from congvan.pipeline.normalize import strip_accents
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import strip_accents
 
 LONG = re.compile(r"ngày\s*(?P<d>\d{1,2}|[._…\s]*)\s*tháng\s*(?P<m>\d{1,2}|[._…\s]*)\s*năm\s*(?P<y>\d{4})", re.I)
 SHORT = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)

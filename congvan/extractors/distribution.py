@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from congvan.extractors.signer import split_tail
-from congvan.pipeline.normalize import is_upper
-from congvan.pipeline.zones import NOI_NHAN, PERSON, SIGN_PREFIX
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import is_upper
+from congvan.text.zones import NOI_NHAN, PERSON, SIGN_PREFIX
 
 _ITEM = re.compile(r"^\s*[-–+•‒]\s*")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from congvan.data.types import CODE_TYPES, TYPE_NAMES
-from congvan.pipeline.normalize import clean, fold, is_upper
-from congvan.pipeline.zones import DIEN, KINH_GUI, QUOC_HIEU, TIEU_NGU
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import clean, fold, is_upper
+from congvan.text.zones import DIEN, KINH_GUI, QUOC_HIEU, TIEU_NGU
 
 _TYPE_KEYS = [(fold(name), name) for name in TYPE_NAMES]
 VV = re.compile(r"^\s*(?:V/v|V/V|V\.v|Vv|V/\s|VA\s)\s*[:.]?\s*")  # "VA", "V/ ": V/v as OCR reads it

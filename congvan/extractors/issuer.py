@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from congvan.pipeline.normalize import agency_case, fold, is_upper
-from congvan.pipeline.zones import PARTY, QUOC_HIEU, TIEU_NGU
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import agency_case, fold, is_upper
+from congvan.text.zones import PARTY, QUOC_HIEU, TIEU_NGU
 
 # A line starting with one of these opens a new name; any other line continues the previous one.
 HEADS = (

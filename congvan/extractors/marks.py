@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from congvan.data.types import SECRECY, URGENCY
-from congvan.pipeline.normalize import fold, is_upper
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import fold, is_upper
 
 
 def _mark(lines: list[Line], table: tuple[tuple[str, str], ...]) -> str | None:

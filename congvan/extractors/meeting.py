@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from congvan.extractors.clauses import Clause
 from congvan.extractors.task_words import INVITE, MEETING_TIME
-from congvan.pipeline.normalize import fold
+from congvan.text.normalize import fold
 
 if TYPE_CHECKING:
     from congvan.extractors.tasks import Context

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from congvan.data.types import CODE_TYPES
-from congvan.pipeline.normalize import clean
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import clean
 
 SO = re.compile(r"^\s*(?:S[ốôóòỏõọoồớờé6]|SỐ|\$6)\s*[:.;]?\s*", re.I)  # OCR reads Số as Só, Sé, S6
 _DASH = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from congvan.extractors.agencies import split_agencies
-from congvan.pipeline.zones import DIEN, KINH_GUI
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.zones import DIEN, KINH_GUI
 
 _ITEM = re.compile(r"^\s*[-–+•‒]\s*")
 _BLANK = re.compile(r"^[\s.…_]*$")

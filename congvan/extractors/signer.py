@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, strip_accents, title_case
+from congvan.text.normalize import LOWER, UPPER, clean, is_upper, strip_accents, title_case
 
 PREFIX = re.compile(r"(?<![\wÀ-ỹ])(?:(TM|KT|TL|TUQ|T/M|K/T|T/L|T\.M|K\.T|T\.L)(?:\s*\.\s*|\s+)|(Q)\.\s*)(?=\S)")
 TITLE_WORDS = (

@@ -36,7 +36,7 @@ from congvan.extractors.task_words import (
     SEND,
     SUPPORT,
 )
-from congvan.pipeline.normalize import fold, is_upper
+from congvan.text.normalize import fold, is_upper
 
 
 @dataclass

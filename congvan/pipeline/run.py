@@ -9,10 +9,11 @@ from pathlib import Path
 from congvan import readers
 from congvan.extractors import clauses as clause_tree
 from congvan.extractors import dates, distribution, doctype, issuer, marks, number, recipients, references, signer
-from congvan.pipeline import zones as zoning
-from congvan.pipeline.normalize import clean, fold
-from congvan.pipeline.paragraphs import drop_page_numbers, join_paragraphs
-from congvan.readers.base import Layout, Line
+from congvan.layout import Layout, Line
+from congvan.text import zones as zoning
+from congvan.text.normalize import clean, fold
+from congvan.text.paragraphs import drop_page_numbers, join_paragraphs
+from congvan.text.tables import is_task_table
 
 SCHEMA_VERSION = "1.0"
 
@@ -136,13 +137,11 @@ def extract_lines(lines: list[Line], stamps: list[str],
 
 def _task_tables(lines: list[Line]) -> dict[int, list[Line]]:
     """The body's tables that are task tables (header row with content and lead columns), by table index."""
-    from congvan.extractors import task_tables
-
     grouped: dict[int, list[Line]] = {}
     for line in lines:
         if line.table is not None and line.column is None:
             grouped.setdefault(line.table, []).append(line)
-    return {index: rows for index, rows in grouped.items() if task_tables.is_task_table(rows)}
+    return {index: rows for index, rows in grouped.items() if is_task_table(rows)}
 
 
 def _find_recipients_start(lines: list[Line]) -> int | None:

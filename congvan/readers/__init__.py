@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from congvan.readers.base import Layout, Line, ReadError
+from congvan.layout import Layout, Line, ReadError
 
 __all__ = ["Layout", "Line", "ReadError", "SUFFIXES", "read"]
 

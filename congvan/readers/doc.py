@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from congvan.readers.base import Layout, ReadError
+from congvan.layout import Layout, ReadError
 
 TIMEOUT = 120
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from congvan.readers.base import Layout, Line, ReadError
+from congvan.layout import Layout, Line, ReadError
 
 # Containers known to hold the document text on the usual sites, most specific first.
 CONTENT_SELECTORS = (

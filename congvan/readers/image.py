@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from congvan.layout import Layout, Line, ReadError
 from congvan.readers import ocr
-from congvan.readers.base import Layout, Line, ReadError
 
 DPI = 300
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from congvan.readers.base import Layout, Line
+from congvan.layout import Layout, Line
 from congvan.readers.txt import decode
 
 _HEADING = re.compile(r"^#{1,6}\s+")

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import unicodedata
 
-from congvan.readers.base import Line, ReadError
+from congvan.layout import Line, ReadError
 
 TIMEOUT = 60
 

@@ -6,9 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from congvan.layout import Layout, Line, ReadError
 from congvan.readers import ocr
 from congvan.readers import stamps as stamped
-from congvan.readers.base import Layout, Line, ReadError
 from congvan.readers.pdfium_strings import utf16
 from congvan.readers.quality import quality
 

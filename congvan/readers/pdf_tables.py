@@ -10,9 +10,9 @@ import bisect
 import re
 import unicodedata
 
-from congvan.extractors.task_tables import is_task_table
-from congvan.pipeline.normalize import fold
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import fold
+from congvan.text.tables import is_task_table
 
 # Loose hints (header cells wrap over lines: "Cơ quan chủ / trì"); the cells are checked strictly afterwards.
 _CONTENT = re.compile(r"nội dung|nhiệm vụ|công việc")

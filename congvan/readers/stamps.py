@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from congvan.layout import Line
 from congvan.readers import ocr
-from congvan.readers.base import Line
 from congvan.readers.pdfium_strings import utf16
 
 SCALE = 400 / 72

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from congvan.readers.base import Layout, Line, ReadError
+from congvan.layout import Layout, Line, ReadError
 
 CHAR_WIDTH = 6.0  # points per character, to give layout-style text the same geometry cues as a PDF
 LINE_HEIGHT = 14.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from congvan.pipeline.normalize import LOWER, UPPER, clean, is_upper, loose, retone
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import LOWER, UPPER, clean, is_upper, loose, retone
 
 QUOC_HIEU = re.compile(loose("cong hoa xa hoi chu nghia viet nam"))
 TIEU_NGU = re.compile(loose("doc lap") + r"\s*[-–—]+\s*" + loose("tu do") + r"\s*[-–—]+\s*" + loose("hanh phuc"))

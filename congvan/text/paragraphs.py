@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from congvan.pipeline.normalize import is_upper
-from congvan.readers.base import Line
+from congvan.layout import Line
+from congvan.text.normalize import is_upper
 
 LABEL_START = re.compile(
     r"^\s*(?:(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+[\dIVXLC]+|[IVXLC]+\s*[.)]|\d+(?:\.\d+)*\s*[.)]|"
