@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from congvan import PIPELINE_VERSION, readers
 from congvan.cli import main
 from congvan.layout import Layout, Line
-from congvan.pipeline.batch import convert_one, run_batch
+from congvan.pipeline.batch import run_batch
+from congvan.pipeline.convert import convert_one
 from congvan.pipeline.inputs import collect, output_names
 
 AGENCIES = ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế", "Sở Nội vụ", "Sở Giáo dục và Đào tạo"]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from congvan.pipeline.batch import convert_one, output_name
+from congvan.pipeline.batch import output_name
+from congvan.pipeline.convert import convert_one
 from tests.conftest import SAMPLES
 
 EXPECTED = SAMPLES / "expected"

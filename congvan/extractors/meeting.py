@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
 
 from congvan.extractors.clauses import Clause
+from congvan.extractors.context import Context
 from congvan.extractors.task_words import INVITE, MEETING_TIME
 from congvan.text.normalize import fold
-
-if TYPE_CHECKING:
-    from congvan.extractors.tasks import Context
 
 _HOLDS_MEETING = re.compile(r"\btổ chức\s+(cuộc\s+|buổi\s+)?(họp|hội nghị|làm việc|hội thảo|tọa đàm|giao ban)\b")
 

@@ -8,13 +8,12 @@ agreements, facts, quoted rules, conditional boilerplate and sending formulas ar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
+from congvan.extractors.context import Context
 from congvan.extractors.deadlines import find_deadline, find_recurrence
 from congvan.extractors.meeting import meeting_task
 from congvan.extractors.task_words import (
@@ -37,20 +36,6 @@ from congvan.extractors.task_words import (
     SUPPORT,
 )
 from congvan.text.normalize import fold, is_upper
-
-
-@dataclass
-class Context:
-    """What the document tells every task: number, date, addressees, issuer, type."""
-
-    number: str | None
-    doc_date: date | None
-    recipients: list[str]
-    issuer: str | None
-    doc_type: str | None
-    abbreviations: dict[str, str] = field(default_factory=dict)
-    subjects: dict[str, list[str]] = field(default_factory=dict)  # _subject_action per text, asked repeatedly
-    clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"
 
 
 def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:

@@ -11,63 +11,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
-import traceback
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
-from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from congvan import PIPELINE_VERSION
+from congvan.pipeline import engines
 from congvan.pipeline.inputs import Item, collect
+from congvan.pipeline.outcome import FAILURE_KEYS, ocr_pages
+from congvan.pipeline.report import Progress, Stats
 
-if TYPE_CHECKING:
-    from congvan.pipeline.report import Stats
-
-__all__ = ["collect", "convert_one", "convert_task", "output_name", "render", "run_batch"]
+__all__ = ["collect", "output_name", "run_batch"]
 
 FAILURES = "failures.jsonl"
 SUMMARY = "summary.json"
-FAILURE_KEYS = ("file", "stage", "error_class", "error")
-
-
-def convert_one(path: str, max_pages: int = 0) -> dict:
-    """Convert one file; never raises: returns {'file', 'ok', 'result' | 'stage', 'error_class', 'error'}."""
-    from congvan.pipeline.run import PageLimitError, extract_file
-    from congvan.readers import ReadError
-
-    _test_sleep(path)
-    try:
-        return {"file": path, "ok": True, "result": extract_file(path, max_pages)}
-    except PageLimitError as exc:
-        return {"file": path, "ok": False, "stage": "limits", "error_class": "PageLimitError", "error": str(exc)}
-    except ReadError as exc:
-        return {"file": path, "ok": False, "error": str(exc), "stage": "read", "error_class": "ReadError"}
-    except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
-        last = traceback.extract_tb(exc.__traceback__)[-1]
-        return {"file": path, "ok": False, "stage": "extract", "error_class": type(exc).__name__,
-                "error": f"{type(exc).__name__}: {exc} (at {Path(last.filename).name}:{last.lineno})"}
-
-
-def render(result: dict) -> str:
-    """The output file's text: the result with source.pipeline_version added."""
-    result = {**result, "source": {**result["source"], "pipeline_version": PIPELINE_VERSION}}
-    return json.dumps(result, ensure_ascii=False, indent=2)
-
-
-def convert_task(task: dict) -> tuple[dict, bytes]:
-    """One task in a worker: (outcome without the result, output file bytes or b'')."""
-    start = time.perf_counter()
-    outcome = convert_one(task["path"], task.get("max_pages") or 0)
-    seconds = round(time.perf_counter() - start, 6)
-    if not outcome["ok"]:
-        return {**{k: outcome[k] for k in ("ok", *FAILURE_KEYS)}, "seconds": seconds}, b""
-    source = outcome["result"]["source"]
-    meta = {"file": task["path"], "ok": True, "pages": source["pages"], "ocr_pages": _ocr_pages(source),
-            "seconds": seconds}
-    return meta, render(outcome["result"]).encode("utf-8")
 
 
 def output_name(path: Path, batch: list[Path]) -> str:
@@ -84,9 +45,6 @@ def run_batch(inputs: Sequence[str | Path], output: Path, jobs: int = 0, *, incl
               timeout: float = 120.0, max_pages: int = 300, engine: str = "local", scheduler: str | None = None,
               jsonl: Path | None = None, progress: bool = False) -> dict:
     """Convert every input into output/; write failures.jsonl and summary.json; return the summary."""
-    from congvan.pipeline import engines
-    from congvan.pipeline.report import Progress, Stats
-
     started = time.perf_counter()
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -147,14 +105,9 @@ def _up_to_date(item: Item, output: Path) -> dict | None:
             return None
         if source.get("sha256") != sha256(item.path):
             return None
-        return {"pages": source.get("pages", 0), "ocr_pages": _ocr_pages(source)}
+        return {"pages": source.get("pages", 0), "ocr_pages": ocr_pages(source)}
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def _ocr_pages(source: dict) -> int:
-    """Pages read by OCR: source.ocr_pages where the reader counts them, else every page of an OCR'd file."""
-    return source.get("ocr_pages", source.get("pages", 0) if source.get("ocr") else 0)
 
 
 def sha256(path: str) -> str:
@@ -182,8 +135,6 @@ def _write_jsonl(target: Path, output: Path, items: list[Item]) -> None:
             yield json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     if str(target) == "-":
-        import sys
-
         sys.stdout.writelines(lines())
         return
     target = Path(target)
@@ -192,12 +143,3 @@ def _write_jsonl(target: Path, output: Path, items: list[Item]) -> None:
     with open(tmp, "w", encoding="utf-8") as handle:
         handle.writelines(lines())
     os.replace(tmp, target)
-
-
-def _test_sleep(path: str) -> None:
-    """Test hook: CONGVAN_TEST_SLEEP="GLOB=SECONDS" sleeps before converting files whose name matches GLOB."""
-    spec = os.environ.get("CONGVAN_TEST_SLEEP")
-    if spec:
-        glob, _, seconds = spec.rpartition("=")
-        if fnmatchcase(Path(path).name, glob):
-            time.sleep(float(seconds))

@@ -9,7 +9,9 @@ from pathlib import Path
 from congvan import readers
 from congvan.extractors import clauses as clause_tree
 from congvan.extractors import dates, distribution, doctype, issuer, marks, number, recipients, references, signer
+from congvan.extractors.context import Context
 from congvan.layout import Layout, Line
+from congvan.schemas.models import DocumentResult
 from congvan.text import zones as zoning
 from congvan.text.normalize import clean, fold
 from congvan.text.paragraphs import drop_page_numbers, join_paragraphs
@@ -34,8 +36,6 @@ def extract_file(path: str | Path, max_pages: int = 0) -> dict:
 
 def extract_layout(layout: Layout, sha256: str = "") -> dict:
     """Run every extractor over a read document and return the contract's JSON object (validated)."""
-    from congvan.schemas.models import DocumentResult
-
     warnings = list(layout.warnings)
     lines = []
     for line in layout.lines:
@@ -122,7 +122,7 @@ def extract_lines(lines: list[Line], stamps: list[str],
     from congvan.extractors import agencies, task_tables
     from congvan.extractors import tasks as task_rules
 
-    context = task_rules.Context(number=num, doc_date=_date.fromisoformat(iso) if iso else None,
+    context = Context(number=num, doc_date=_date.fromisoformat(iso) if iso else None,
                                  recipients=recips, issuer=iss, doc_type=doc_type,
                                  abbreviations=agencies.define_abbreviations(" ".join(p.text for p in body)))
     tasks, more = task_rules.extract(tree, context)

@@ -179,9 +179,7 @@ def _serve() -> None:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the life of the process
-    from congvan.pipeline.batch import convert_task
-    from congvan.pipeline.run import extract_layout  # noqa: F401 - loaded before the first document's clock starts
-    from congvan.schemas.models import DocumentResult  # noqa: F401
+    from congvan.pipeline.convert import convert_task  # the child's pipeline, loaded before the first clock starts
 
     _write(out, {"ready": True}, b"")
     for line in sys.stdin.buffer:

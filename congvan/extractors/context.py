@@ -1,0 +1,20 @@
+"""What the document tells every task extractor: number, date, addressees, issuer, type, abbreviations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class Context:
+    """What the document tells every task: number, date, addressees, issuer, type."""
+
+    number: str | None
+    doc_date: date | None
+    recipients: list[str]
+    issuer: str | None
+    doc_type: str | None
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    subjects: dict[str, list[str]] = field(default_factory=dict)  # _subject_action per text, asked repeatedly
+    clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"
