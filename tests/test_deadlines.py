@@ -10,13 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from congvan.extractors.deadlines import (
-    Deadline,
-    add_working_days,
-    find_deadline,
-    find_recurrence,
-    period_end,
-)
+from congvan.extractors.deadlines import Deadline, find_deadline, find_recurrence
+from congvan.extractors.periods import add_working_days, period_end
 
 DOC = date(2023, 6, 19)  # a Monday
 

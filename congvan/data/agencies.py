@@ -424,3 +424,17 @@ PERSON_LIKE_PLACES: tuple[str, ...] = ("Hồ Chí Minh", "Trần Văn Thời", "
 
 # Labels that may precede an addressee list.
 LIST_LABELS: tuple[str, ...] = ("Kính gửi", "Đồng kính gửi", "Kính mời", "Thành phần", "Điện")
+
+# Levels whose units may be numbered: "Quận 1", "Phường 3", "Khu vực 2" (folded keys).
+NUMBERED_LEVELS: tuple[str, ...] = ("quận", "phường", "vực")
+
+# Collective nouns that name a category of bodies, not a head: "các cơ quan: …" lists full names, not "Cơ quan X".
+CATEGORY_NOUNS: tuple[str, ...] = (
+    "cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp", "đoàn thể", "Sở, ban, ngành", "bộ, ngành",
+)
+
+# Councils an office may serve jointly (folded keys): a "Văn phòng" name read so far that equals one of these
+# runs on over "và UBND …" ("Văn phòng HĐND và UBND huyện").
+JOINT_OFFICES: tuple[str, ...] = (
+    "hđnd", "hội đồng nhân dân", "đoàn đbqh", "đoàn đại biểu quốc hội", "đoàn đbqh và hđnd",
+)

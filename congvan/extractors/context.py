@@ -16,5 +16,5 @@ class Context:
     issuer: str | None
     doc_type: str | None
     abbreviations: dict[str, str] = field(default_factory=dict)
-    subjects: dict[str, list[str]] = field(default_factory=dict)  # _subject_action per text, asked repeatedly
+    subjects: dict[str, list[str]] = field(default_factory=dict)  # subject_action per text, asked repeatedly
     clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"

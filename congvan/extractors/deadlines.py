@@ -1,6 +1,6 @@
 """Deadlines ("thời hạn") and recurrences in Vietnamese administrative text.
 
-All language knowledge lives in the tables at the top of the module; the regexes built from them are
+All language knowledge lives in the tables of congvan.data.deadlines; the regexes built from them are
 compiled once, at import time.  Matching runs on the NFC form of the input and every ``Deadline.text``
 is a verbatim slice of that NFC text.
 
@@ -11,168 +11,36 @@ A date or period only counts as a deadline when a trigger phrase ("trước", "c
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-# =====================================================================================================
-# Language tables
-# =====================================================================================================
-
-KY = r"(?:ký|kí)"  # sign
-KY2 = r"(?:kỳ|kì)"  # period, as in "định kỳ"
-QUY = r"(?:quý|quí)"  # quarter
-HANG = r"(?:hằng|hàng|mỗi)"  # every
-DOC_NOUN = (
-    r"(?:văn\s+bản|công\s+văn|quyết\s+định|kế\s+hoạch|thông\s+báo|chỉ\s+thị|nghị\s+quyết|hướng\s+dẫn"
-    r"|thông\s+tư|nghị\s+định)"
+from congvan.data.deadlines import (
+    BLOCK_AFTER_WEAK,
+    BLOCK_BEFORE_STRONG,
+    BLOCK_BEFORE_WEAK,
+    DATE_TRIGGERS,
+    NUMBER_WORDS,
+    PERIOD_TRIGGERS,
+    QUY,
+    RECURRENCE_TABLE,
+    REL_ANCHORS,
+    REL_STRONG_PREFIXES,
+    REL_UNITS,
+    REL_WEAK_PREFIXES,
+    RESOLVED_ANCHORS,
+    ROMAN_QUARTERS,
+    TIME,
+    WEAK_CLAUSE_EXCLUSIONS,
+    WEEKDAY,
+    YEARLESS_YEAR_TRIGGER,
 )
-WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật)"
-#: A clock time: "17 giờ 00 phút", "16h00", "8g30", "16:00", "17 giờ chiều".
-TIME = (
-    r"\d{1,2}\s*(?:giờ|[hg](?![^\W\d_])|:)\s*(?:\d{1,2}\s*(?:phút|p(?![^\W\d_])|')?)?"
-    r"(?:\s*(?:sáng|chiều|tối|trưa))?"
-)
-
-#: Phrases that turn the calendar date right after them into a deadline: (regex, kind, weak).
-#: Weak triggers also introduce dates that are not deadlines, so they get extra exclusion checks.
-#: When several match, the one starting leftmost wins ("chậm nhất trước ngày" is "by").
-DATE_TRIGGERS: list[tuple[str, str, bool]] = [
-    (r"chậm\s+nhất(?:\s+(?:là|vào|trong|đến|tới|trước|hết))*", "by", False),
-    (r"hạn\s+(?:cuối|chót)(?:\s+(?:là|vào|nộp|gửi|đến|tới))*(?:\s*[:\-–])?", "by", False),
-    (
-        r"(?:thời\s+hạn|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo|xử\s+lý))?\s*[:\-–]",
-        "by",
-        False,
-    ),
-    (r"thời\s+gian\s+hoàn\s+thành\s*[:\-–]", "by", False),
-    (r"(?:hoàn\s+thành|xong)(?:\s+xong)?(?:\s+(?:trong|vào|đến|tới|hết))+", "by", False),
-    (r"hoàn\s+thành(?:\s+xong)?\s*[:\-–]", "by", False),
-    (r"trước", "before", False),
-    (r"vào(?:\s+(?:lúc|hồi))?", "on", True),
-]
-
-#: Phrases that turn the period right after them (quý, tháng, 6 tháng đầu năm, năm) into a deadline.
-#: "before" resolves to the first day of the period, everything else to its last day.
-PERIOD_TRIGGERS: list[tuple[str, str, bool]] = [
-    (r"chậm\s+nhất(?:\s+(?:là|vào|trong|đến|tới|hết|cuối))*", "period_end", False),
-    (
-        r"(?:thời\s+hạn|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo))?\s*[:\-–]",
-        "period_end",
-        False,
-    ),
-    (r"thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*[:\-–]", "period_end", False),
-    (r"(?:hoàn\s+thành|xong)(?:\s+(?:xong|trong|vào|đến|tới|hết|cuối))*(?:\s*[:\-–])?", "period_end", False),
-    (r"trước", "before", False),
-    (r"(?:ngay\s+)?trong", "period_end", True),
-    (r"vào(?:\s+(?:dịp|đợt|cuối))?", "period_end", True),
-    (r"(?:(?:từ\s+nay\s+)?(?:đến|tới)\s+)?(?:hết|cuối)", "period_end", True),
-]
-#: A bare "năm" (no year number) is a period only after one of these: "đến cuối năm", "hết năm".
-YEARLESS_YEAR_TRIGGER = r"(?:cuối|hết)\s*$"
-
-#: Words right before a trigger that make the date a fact, not a deadline ("phát sinh trước ngày").
-BLOCK_BEFORE_STRONG: list[str] = [r"phát\s+sinh", r"hiệu\s+lực"]
-BLOCK_BEFORE_WEAK: list[str] = [r"ban\s+hành", KY, r"phát\s+sinh", r"hiệu\s+lực", r"cấp", r"thụ\s+lý"]
-#: Words right after the date of a weak trigger that make it a citation ("vào ngày 5/3/2023 của …").
-BLOCK_AFTER_WEAK: list[str] = [r"của", r"về\s+việc", r"v/v"]
-#: Words anywhere earlier in the same clause that make a weak-trigger date/period a data window.
-WEAK_CLAUSE_EXCLUSIONS: list[str] = [
-    r"số\s+liệu",
-    r"phát\s+sinh",
-    r"giai\s+đoạn(?!\s+\d{4}\s*[-–]\s*\d{4})",  # "Kế hoạch … giai đoạn 2025-2030" names a plan, no window
-    r"bắt\s+đầu",
-    r"thời\s+gian\s+(?:tổ\s+chức\s+)?(?:đại\s+hội|hội\s+nghị|cuộc\s+họp|họp)",  # when an event is held
-    r"hiệu\s+lực",
-    r"từ(?!\s+(?:nay|bây\s+giờ))",
-]
-
-#: Relative deadlines: "trong thời hạn 10 ngày kể từ ngày ký".  A strong prefix makes the phrase a
-#: deadline on its own; a weak one ("trong", "sau") needs an anchor ("kể từ …").
-REL_STRONG_PREFIXES: list[str] = [
-    r"trong\s+thời\s+hạn",
-    r"trong\s+vòng",
-    r"trong\s+thời\s+gian",
-    r"trong\s+phạm\s+vi",
-    r"thời\s+hạn",
-    r"chậm\s+nhất(?:\s+là)?(?:\s+(?:sau|trong))?",
-    r"tối\s+đa",
-    r"không\s+quá",
-]
-REL_WEAK_PREFIXES: list[str] = [r"trong", r"sau"]
-REL_ANCHORS: list[str] = [
-    r"(?:kể\s+)?từ(?:\s+(?:ngày|khi|thời\s+điểm|lúc))?",
-    r"tính\s+từ(?:\s+ngày)?",
-    r"sau\s+(?:khi|ngày)",
-]
-#: Anchors that mean "this document" and so resolve from doc_date ("kể từ ngày ký", "… ban hành").
-RESOLVED_ANCHORS: list[str] = [
-    rf"{KY}(?!\w)(?:\s*(?:/|,|và|hoặc)\s*ban\s+hành|\s+ban\s+hành)?(?:\s+{DOC_NOUN}(?:\s+này)?)?"
-    r"(?!\s*(?:hợp\s+đồng|kết|biên\s+bản|thỏa|thoả|nhận|xác\s+nhận|cam\s+kết|số))",
-    rf"ban\s+hành(?:\s*/\s*{KY}(?!\w))?(?:\s+{DOC_NOUN}(?:\s+này)?)?(?!\s+số)",
-    rf"(?:{DOC_NOUN}\s+này\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?",
-]
-#: Units of a relative deadline; "ngày làm việc" skips Saturdays and Sundays.
-REL_UNITS: dict[str, str] = {
-    r"ngày\s+làm\s+việc": "workday",
-    r"ngày": "day",
-    r"tuần(?:\s+lễ)?": "week",
-    r"tháng": "month",
-    r"năm": "year",
-}
-NUMBER_WORDS: dict[str, int] = {
-    "một": 1,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "bẩy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-    "mười lăm": 15,
-    "hai mươi": 20,
-    "ba mươi": 30,
-    "bốn mươi lăm": 45,
-    "sáu mươi": 60,
-    "chín mươi": 90,
-}
-ROMAN_QUARTERS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-#: Recurrence words, most specific first within a value.  find_recurrence returns the earliest in
-#: the text; "continuous" only when nothing periodic is there.
-RECURRENCE_TABLE: list[tuple[str, list[str]]] = [
-    (
-        "every 6 months",
-        [
-            rf"định\s+{KY2}\s+(?:0?6|sáu)\s+tháng",
-            r"(?:0?6|sáu)\s+tháng\s*(?:một|1|/)\s*lần",
-            rf"{HANG}\s+(?:0?6|sáu)\s+tháng",
-            r"nửa\s+năm\s+(?:một|1)\s+lần",
-        ],
-    ),
-    ("daily", [rf"{HANG}\s+ngày", rf"định\s+{KY2}\s+(?:theo\s+)?ngày(?!\s*\d)"]),
-    ("weekly", [rf"{HANG}\s+tuần", rf"định\s+{KY2}\s+(?:theo\s+)?tuần"]),
-    ("monthly", [rf"{HANG}\s+tháng", rf"định\s+{KY2}\s+(?:theo\s+)?tháng(?!\s*\d)"]),
-    (
-        "quarterly",
-        [
-            rf"{HANG}\s+{QUY}",
-            rf"định\s+{KY2}\s+(?:theo\s+)?{QUY}(?!\s*(?:\d|i|v))",
-            rf"tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+)?{QUY}(?!\s*(?:\d|i|v))",
-        ],
-    ),
-    ("yearly", [rf"{HANG}\s+năm", rf"định\s+{KY2}\s+(?:theo\s+)?năm(?!\s*\d)", r"năm\s+(?:một|1)\s+lần"]),
-    ("continuous", [r"thường\s+xuyên"]),
-]
+from congvan.extractors.periods import period_end, period_start, resolve_day, shift
 
 # =====================================================================================================
-# Compiled regexes (built from the tables above, once)
+# Compiled regexes (built from the tables in congvan.data.deadlines, once)
 # =====================================================================================================
 
 _F = re.IGNORECASE
@@ -317,52 +185,6 @@ def find_recurrence(text: str) -> str | None:
     return found[0] if found else None
 
 
-def add_working_days(start: date, n: int) -> date:
-    """``start`` moved by ``n`` working days (Saturdays and Sundays skipped; the start day not counted).
-
-    ``n == 0`` returns ``start``, rolled forward to Monday when it falls on a weekend.
-    """
-    day = start
-    if n == 0:
-        while day.weekday() >= 5:
-            day += timedelta(days=1)
-        return day
-    step = timedelta(days=1 if n > 0 else -1)
-    remaining = abs(n)
-    full_weeks, remaining = divmod(remaining, 5)
-    day += step * (7 * full_weeks)
-    if full_weeks and day.weekday() >= 5:
-        # landed on a weekend: walk back to the last working day counted
-        while day.weekday() >= 5:
-            day -= step
-    while remaining:
-        day += step
-        if day.weekday() < 5:
-            remaining -= 1
-    return day
-
-
-def period_end(
-    year: int, month: int | None = None, quarter: int | None = None, half: int | None = None
-) -> date:
-    """Last day of a year, or of one of its months, quarters (1-4) or halves (1-2)."""
-    if sum(x is not None for x in (month, quarter, half)) > 1:
-        raise ValueError("give at most one of month, quarter, half")
-    if quarter is not None:
-        if not 1 <= quarter <= 4:
-            raise ValueError(f"quarter must be 1..4, not {quarter}")
-        month = 3 * quarter
-    elif half is not None:
-        if half not in (1, 2):
-            raise ValueError(f"half must be 1 or 2, not {half}")
-        month = 6 * half
-    elif month is None:
-        month = 12
-    if not 1 <= month <= 12:
-        raise ValueError(f"month must be 1..12, not {month}")
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 # =====================================================================================================
 # Internals
 # =====================================================================================================
@@ -376,47 +198,6 @@ class _Candidate:
     when: date | None
     recurrence: str | None = None
     yearless: bool = False  # a day and month without a year ("trước ngày 15/12")
-
-
-def _period_start(
-    year: int, month: int | None = None, quarter: int | None = None, half: int | None = None
-) -> date:
-    """First day of the period that :func:`period_end` closes."""
-    if quarter is not None:
-        return date(year, 3 * quarter - 2, 1)
-    if half is not None:
-        return date(year, 6 * half - 5, 1)
-    return date(year, month or 1, 1)
-
-
-def _add_months(start: date, n: int) -> date:
-    """``start`` plus ``n`` calendar months, the day clamped to the month's length."""
-    years, month0 = divmod(start.month - 1 + n, 12)
-    year, month = start.year + years, month0 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
-def _resolve_day(day: int, month: int, year: int | None, doc: date | None) -> tuple[bool, date | None]:
-    """(valid, date): a missing year comes from ``doc`` (next year if that would precede it)."""
-    if year is not None:
-        try:
-            return True, date(year, month, day)
-        except ValueError:
-            return False, None
-    try:
-        date(2000, month, day)  # leap year: accepts 29/2
-    except ValueError:
-        return False, None
-    if doc is None:
-        return True, None
-    for candidate_year in range(doc.year, doc.year + 9):
-        try:
-            found = date(candidate_year, month, day)
-        except ValueError:
-            continue
-        if found >= doc:
-            return True, found
-    return False, None
 
 
 def _trigger_index(m: re.Match[str]) -> int:
@@ -480,7 +261,7 @@ def _date_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
             if cell is None:
                 continue
             start, kind = cell, "by"
-        ok, when = _resolve_day(int(day), int(month), int(year) if year else None, doc)
+        ok, when = resolve_day(int(day), int(month), int(year) if year else None, doc)
         if ok:
             yield _Candidate(start, m.end(), kind, when, yearless=not year)
 
@@ -538,7 +319,7 @@ def _resolve_period(
         year = doc.year if period_end(doc.year, **spec) >= doc else doc.year + 1
     if not 1 <= year <= 9999:
         return False, None
-    return True, _period_start(year, **spec) if kind == "before" else period_end(year, **spec)
+    return True, period_start(year, **spec) if kind == "before" else period_end(year, **spec)
 
 
 def _relative_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
@@ -559,10 +340,10 @@ def _relative_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
             anchor_date = _DATE_RE.match(text, pos)
             if resolved is not None:
                 end = resolved.end()
-                when = _shift(doc, n, unit) if doc else None
+                when = shift(doc, n, unit) if doc else None
             elif anchor_date is not None:
                 end = anchor_date.end()
-                when = _shift(_anchor_date(anchor_date, doc), n, unit)
+                when = shift(_anchor_date(anchor_date, doc), n, unit)
             else:
                 tail = _ANCHOR_TAIL_RE.match(text, pos)
                 end = pos + len(tail.group().rstrip()) if tail else pos
@@ -577,26 +358,8 @@ def _anchor_date(m: re.Match[str], doc: date | None) -> date | None:
         day, month, year = m.group("ld"), m.group("lm"), m.group("ly")
     else:
         day, month, year = m.group("d"), m.group("m"), m.group("y")
-    ok, when = _resolve_day(int(day), int(month), int(year) if year else None, doc)
+    ok, when = resolve_day(int(day), int(month), int(year) if year else None, doc)
     return when if ok else None
-
-
-def _shift(base: date | None, n: int, unit: str) -> date | None:
-    """``base`` moved by ``n`` units ("day", "workday", "week", "month", "year")."""
-    if base is None:
-        return None
-    try:
-        if unit == "workday":
-            return add_working_days(base, n)
-        if unit == "week":
-            return base + timedelta(weeks=n)
-        if unit == "month":
-            return _add_months(base, n)
-        if unit == "year":
-            return _add_months(base, 12 * n)
-        return base + timedelta(days=n)
-    except (OverflowError, ValueError):
-        return None
 
 
 def _recurring_candidates(text: str, text_is_periodic: bool) -> Iterator[_Candidate]:

@@ -130,7 +130,7 @@ def extract_lines(lines: list[Line], stamps: list[str],
     all_tables = [tables[index] for index in sorted(tables)] + [appendix[index] for index in sorted(appendix)]
     for number_of_table, rows in enumerate(all_tables, start=1):
         tasks += task_tables.extract(rows, number_of_table, num, context.doc_date, recips,
-                                     lambda names: task_rules.resolve_names(names, context))
+                                     lambda names: agencies.resolve_names(names, context))
     warnings += more
     return document, tasks, warnings
 

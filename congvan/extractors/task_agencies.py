@@ -1,0 +1,138 @@
+"""Who a clause names: the agencies of a heading, an 'agency:' prefix, a lead-in, or the subject of its action;
+collectives and near-names of the addressees resolve to the recipients."""
+
+from __future__ import annotations
+
+import re
+
+from congvan.extractors import agencies
+from congvan.extractors.agencies.resolution import resolve
+from congvan.extractors.clauses import Clause
+from congvan.extractors.context import Context
+from congvan.extractors.task_words import (
+    ACTION,
+    ADDRESSEES,
+    BACKGROUND,
+    BOILERPLATE,
+    INTRO_TAIL,
+    NOT_TASK,
+    REQUEST,
+)
+from congvan.text.normalize import fold, is_upper
+
+
+def heading_agencies(node: Clause, ctx: Context) -> list[str]:
+    """An agency heading ('a) Giám đốc Sở X', 'Giao Sở Y:') names who does the items below it."""
+    heading = node.heading or (node.text if node.children and short_heading(node.text) else None)
+    if not heading:
+        return []
+    request = REQUEST.search(fold(heading).rstrip(" :"))
+    if request and request.start() > 0:
+        return []  # "Văn phòng Chính phủ trân trọng đề nghị:": the agency asks, it does not do
+    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị)\s+", "", heading.strip(" :"), flags=re.I)
+    if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
+        return []
+    if agencies.is_agency_start(unhead(stripped)) or ADDRESSEES.match(fold(stripped)):
+        return agencies_in(stripped, ctx) or resolve(agencies.split_agencies(stripped), ctx)
+    return []
+
+
+def short_heading(text: str) -> bool:
+    """A line short enough, and open enough at its end, to head the items below it."""
+    return len(text) < 160 and not text.rstrip().endswith((".", ";"))
+
+
+def prefix_agencies(text: str, ctx: Context) -> list[str]:
+    """'UBND các huyện: Bình Sơn, Mộ Đức: Khẩn trương …' → the agencies before the action."""
+    m = re.match(r"^(.{3,200}?):\s+(?=\S)", text)
+    if not m or not agencies.is_agency_start(unhead(m.group(1))) or split_who(m.group(1))[1] \
+            or re.search(r"\b(dự|cử|được)\b", fold(m.group(1))):
+        return []  # "Các Bộ … dự Hội nghị …; gửi về X: …" is a sentence, not an "agency:" prefix
+    prefix = m.group(1)
+    rest = text[m.end():]
+    if re.match(r"^[A-ZĐ][^:]{0,120}:\s", rest) and not ACTION.match(fold(rest)):
+        prefix = prefix + ": " + rest.split(":", 1)[0]
+    return resolve(agencies.split_agencies(prefix), ctx)
+
+
+def intro_agencies(text: str, ctx: Context) -> list[str] | None:
+    """A lead-in that only introduces items ('đề nghị X thực hiện các nội dung sau:'): its agencies.
+
+    None when the text is not a lead-in, or when it carries an action of its own (then it is a task).
+    """
+    text = text.strip()
+    key = fold(text)
+    if not key.endswith(":") or BOILERPLATE.search(key):
+        return None
+    head = INTRO_TAIL.sub("", key)
+    m = REQUEST.search(head.rstrip(" :"))  # "Văn phòng Chính phủ trân trọng đề nghị:" asks the addressees
+    lists_items = bool(re.search(r"\b(sau|như sau|sau đây)\s*:$", key))
+    if head == key and not lists_items and not (m and len(head[m.end():].split()) < 12):
+        return None
+    if not m:
+        return [] if re.search(r"\b(sau|như sau|sau đây)\s*:$", key) and not NOT_TASK.match(key) else None
+    after = head[m.end():]
+    who, rest = split_who(after)
+    start = m.end() + len(after) - len(after.lstrip())
+    if len(rest.split()) > 6 and ACTION.search(" " + rest) and not re.match(r"^\W*(thực hiện|triển khai)\W*$", rest):
+        return None
+    return agencies_in(text[start: start + len(who)], ctx)
+
+
+_ACTION_ANY = re.compile(r"\s(?=" + ACTION.pattern.split("(?:\\W*)", 1)[1] + ")")
+
+
+def split_who(phrase: str) -> tuple[str, str]:
+    """'các Sở: A, B tiếp tục thực hiện …' → ('các Sở: A, B', 'tiếp tục thực hiện …')."""
+    phrase = phrase.strip()
+    padded = " " + phrase
+    for m in _ACTION_ANY.finditer(padded):
+        pos = m.start()
+        if padded[pos + 1: pos + 2].isupper():
+            continue  # "Bộ Xây dựng", "Sở Khoa học và Đầu tư": part of a name, not a verb
+        if padded[:pos].rsplit(None, 1)[-1:] in (["Ban"], ["ban"]):
+            continue  # "Ban chấp hành", "Ban chỉ đạo", "Ban quản lý", "Ban tổ chức": a body's name
+        return phrase[:pos].strip(" ,"), phrase[pos:].strip()
+    return phrase, ""
+
+
+def agencies_in(who: str, ctx: Context) -> list[str]:
+    """Agencies named in a who-phrase; collectives and near-names of the addressees → the recipients."""
+    members = agencies.expand_bracketed(who)
+    if members:
+        return resolve(members, ctx)
+    who = re.sub(r"\([^)]*\)", " ", who)
+    key = fold(who).strip(" ,:;")
+    if not key:
+        return []
+    if ADDRESSEES.match(key) or re.match(r"^(quý|các đồng chí)\b", key):
+        return list(ctx.recipients)
+    names = agencies.find_agencies(who)
+    return resolve([ctx.abbreviations.get(name, name) for name in names] or
+                    [full for short, full in ctx.abbreviations.items() if re.search(rf"\b{re.escape(short)}\b", who)],
+                    ctx)
+
+
+def subject_action(text: str, ctx: Context) -> list[str]:
+    """'Các cơ quan, đơn vị … thực hiện …' / 'Ủy ban nhân dân các huyện … căn cứ …, phối hợp …' → its agencies."""
+    if text not in ctx.subjects:
+        ctx.subjects[text] = _find_subject_action(text, ctx)
+    return list(ctx.subjects[text])
+
+
+def _find_subject_action(text: str, ctx: Context) -> list[str]:
+    body = re.sub(r"^[^,]{0,200}?,\s*(?=[A-ZĐ]|các\b)", "", text) if BACKGROUND.match(fold(text)) else text
+    if not (agencies.is_agency_start(unhead(body)) or ADDRESSEES.match(fold(body))):
+        return []
+    who, rest = split_who(body)
+    if not rest or len(who) > 250 or _STATEMENT.search(fold(who).replace("có liên quan", "")):
+        return []
+    return agencies_in(who, ctx)
+
+
+_STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|với|ngày|số)\b")
+
+
+def unhead(text: str) -> str:
+    return re.sub(r"^(Giám đốc|Phó Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Bộ trưởng|Lãnh đạo|"
+                  r"Đ/c|Đồng chí)\s+", "", text.strip(), flags=re.I)
