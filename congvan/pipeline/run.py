@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from congvan import readers
+from congvan.extractors import (
+    agencies,
+    dates,
+    distribution,
+    doctype,
+    issuer,
+    marks,
+    number,
+    recipients,
+    references,
+    signer,
+    task_tables,
+)
 from congvan.extractors import clauses as clause_tree
-from congvan.extractors import dates, distribution, doctype, issuer, marks, number, recipients, references, signer
+from congvan.extractors import tasks as task_rules
+from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line
 from congvan.schemas.models import DocumentResult
@@ -61,6 +77,54 @@ def extract_lines(lines: list[Line], stamps: list[str],
                   notes: Sequence[str] = ()) -> tuple[dict, list[dict], list[str]]:
     """Header, body and footer fields from normalised lines (notes: the PDF's footnotes, for citations)."""
     warnings: list[str] = []
+    header = _read_header(lines, stamps, warnings)
+    zones = _cut_body_and_footer(lines, header)
+    recips, dist, sign = _read_footer(lines, header, zones, warnings)
+    urgency, secrecy = marks.extract(lines[: max(header.end, zones.body_start)])
+    tree = clause_tree.build([(p.text, p.label) for p in zones.body])
+    refs = references.extract([header.subject or ""] + [p.text for p in zones.body] + list(notes), header.number)
+    document = {
+        "issuer": header.issuer, "parent_issuer": header.parent, "number": header.number,
+        "number_parts": header.number_parts, "type": header.doc_type, "place": header.place, "date": header.date,
+        "subject": header.subject, "urgency": urgency, "confidentiality": secrecy, "recipients": recips,
+        "references": refs, "signer": sign, "distribution": dist, "clauses": [c.to_dict() for c in tree],
+    }
+    tasks = _find_tasks(lines, header, zones, recips, tree, warnings)
+    return document, tasks, warnings
+
+
+@dataclass
+class _Header:
+    """The header zone and what it says; body_start is where the body begins if no Kính gửi block follows."""
+
+    kinh_gui: int | None  # index of the "Kính gửi" line, when there is one
+    end: int
+    body_start: int
+    number: str | None
+    number_parts: dict
+    place: str | None
+    date: str | None
+    issuer: str | None
+    parent: str | None
+    subject: str | None
+    doc_type: str
+
+
+@dataclass
+class _Zones:
+    """The lines after the header: the addressees' block, the body's paragraphs and task tables, the footer."""
+
+    body_start: int
+    footer_start: int
+    footer_end: int
+    recipients: list[str]
+    blank: bool  # a Kính gửi block that names no one (the addressees are in Nơi nhận)
+    body: list[Line]
+    tables: dict[int, list[Line]]
+
+
+def _read_header(lines: list[Line], stamps: list[str], warnings: list[str]) -> _Header:
+    """Zone the header (up to Kính gửi, or the type line), read each of its fields, find where the body starts."""
     kg = _find_recipients_start(lines)
     tname, tindex, trest = doctype.type_line(lines, 0, kg if kg is not None else min(len(lines), 40))
     header_end = kg if kg is not None else (tindex + 1 if tindex is not None else min(len(lines), 12))
@@ -86,53 +150,57 @@ def extract_lines(lines: list[Line], stamps: list[str],
     doc_type = doc_type or doctype.type_from_code(parts.get("type_code")) or "Công văn"
     if not subject:
         warnings.append("subject (trích yếu) not found")
+    return _Header(kg, header_end, body_start, num, parts, place, iso, iss, parent, subject, doc_type)
+
+
+def _cut_body_and_footer(lines: list[Line], header: _Header) -> _Zones:
+    """The Kính gửi block and its addressees, the body (task tables set apart) and the footer's bounds."""
     block: list[Line] = []
-    if kg is not None:
-        end = zoning.recipients_end(lines, kg)
-        block, body_start = lines[kg:end], end
+    body_start = header.body_start
+    if header.kinh_gui is not None:
+        end = zoning.recipients_end(lines, header.kinh_gui)
+        block, body_start = lines[header.kinh_gui:end], end
     recips, blank = recipients.extract(block)
     footer_start = zoning.find_footer(lines, body_start)
     footer_end = zoning.find_footer_end(lines, footer_start)
     body_lines = lines[body_start:footer_start]
-    if not recips and kg is None and doc_type == "Giấy mời":
+    if not recips and header.kinh_gui is None and header.doc_type == "Giấy mời":
         recips = recipients.invitees(body_lines)  # "Thành phần mời: - …; - …" in the body
     tables = _task_tables(body_lines)
     body = join_paragraphs([line for line in body_lines if line.table not in tables or line.column is not None])
-    footer = lines[footer_start:footer_end]
-    dist, sig_lines = distribution.extract(footer)
-    if blank and dist:
+    return _Zones(body_start, footer_start, footer_end, recips, blank, body, tables)
+
+
+def _read_footer(lines: list[Line], header: _Header, zones: _Zones,
+                 warnings: list[str]) -> tuple[list[str], list[str], dict]:
+    """(recipients, distribution, signer): Nơi nhận names the addressees when the Kính gửi block left them out."""
+    dist, sig_lines = distribution.extract(lines[zones.footer_start:zones.footer_end])
+    recips = zones.recipients
+    if zones.blank and dist:
         recips = [d for d in dist if fold(d) not in ("như trên",) and not fold(d).startswith("lưu")]
     sign, more = signer.extract(sig_lines)
     warnings += more
     if not dist:
         warnings.append("distribution (Nơi nhận) not found")
-    if kg is None and doc_type in ("Công văn", "Tờ trình", "Báo cáo"):
+    if header.kinh_gui is None and header.doc_type in ("Công văn", "Tờ trình", "Báo cáo"):
         warnings.append("recipients (Kính gửi) not found")
-    urgency, secrecy = marks.extract(lines[: max(header_end, body_start)])
-    tree = clause_tree.build([(p.text, p.label) for p in body])
-    refs = references.extract([subject or ""] + [p.text for p in body] + list(notes), num)
-    document = {
-        "issuer": iss, "parent_issuer": parent, "number": num, "number_parts": parts, "type": doc_type,
-        "place": place, "date": iso, "subject": subject, "urgency": urgency, "confidentiality": secrecy,
-        "recipients": recips, "references": refs, "signer": sign, "distribution": dist,
-        "clauses": [c.to_dict() for c in tree],
-    }
-    from datetime import date as _date
+    return recips, dist, sign
 
-    from congvan.extractors import agencies, task_tables
-    from congvan.extractors import tasks as task_rules
 
-    context = Context(number=num, doc_date=_date.fromisoformat(iso) if iso else None,
-                                 recipients=recips, issuer=iss, doc_type=doc_type,
-                                 abbreviations=agencies.define_abbreviations(" ".join(p.text for p in body)))
+def _find_tasks(lines: list[Line], header: _Header, zones: _Zones, recips: list[str], tree: list[Clause],
+                warnings: list[str]) -> list[dict]:
+    """The clause tree's tasks, then a task per row of each task table (the body's, then an appendix's)."""
+    context = Context(number=header.number, doc_date=date.fromisoformat(header.date) if header.date else None,
+                      recipients=recips, issuer=header.issuer, doc_type=header.doc_type,
+                      abbreviations=agencies.define_abbreviations(" ".join(p.text for p in zones.body)))
     tasks, more = task_rules.extract(tree, context)
-    appendix = _task_tables(lines[footer_end:])  # "PHỤ LỤC: danh mục nhiệm vụ" after the signature
-    all_tables = [tables[index] for index in sorted(tables)] + [appendix[index] for index in sorted(appendix)]
+    appendix = _task_tables(lines[zones.footer_end:])  # "PHỤ LỤC: danh mục nhiệm vụ" after the signature
+    all_tables = [zones.tables[i] for i in sorted(zones.tables)] + [appendix[i] for i in sorted(appendix)]
     for number_of_table, rows in enumerate(all_tables, start=1):
-        tasks += task_tables.extract(rows, number_of_table, num, context.doc_date, recips,
+        tasks += task_tables.extract(rows, number_of_table, header.number, context.doc_date, recips,
                                      lambda names: agencies.resolve_names(names, context))
     warnings += more
-    return document, tasks, warnings
+    return tasks
 
 
 def _task_tables(lines: list[Line]) -> dict[int, list[Line]]:
