@@ -590,7 +590,8 @@ def write_expected() -> None:
     import json
 
     sys.path.insert(0, str(HERE.parent))
-    from congvan.pipeline.batch import convert_one, output_name
+    from congvan.pipeline.batch import output_name
+    from congvan.pipeline.convert import convert_one
 
     documents = sorted(p for p in HERE.iterdir() if p.is_file() and p.suffix in {".md", ".txt", ".docx", ".pdf",
                                                                                  ".html"} and p.name != "bad.pdf")
