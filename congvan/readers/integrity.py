@@ -1,0 +1,72 @@
+"""Has a PDF page's text layer lost letters? Fonts embedded without a Unicode map for a few glyphs.
+
+E-signing and office tools sometimes embed a font whose ToUnicode map lacks some glyphs or maps them to a
+space: the page shows "Văn bản", its text layer says "ăn bản". Two signals, read from what the PDF reader
+measures anyway, so a normal page costs next to nothing:
+
+- unmapped: characters pdfium could not map to Unicode (FPDFText_HasUnicodeMapError) that touch a letter;
+- holes: a word that starts in lowercase after a blank wider than its line's usual word gap by a good part
+  of a letter (the glyph is printed, its map gives nothing or a space).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from congvan.readers.quality import TONED, VIETNAMESE
+
+UNMAPPED = 2  # characters without a Unicode map, next to a letter, that make a page unreadable from its text
+HOLES = 5  # letter-wide holes before lowercase words on one page (real pages show at most 2: stamped dates)
+HOLE = 0.4  # a hole: the blank exceeds the line's median word gap by this much of the line's height
+MAX_GAP = 24.0  # wider blanks are column or tab gaps (the PDF reader's own column gap)
+
+_LETTERS = "".join(sorted(VIETNAMESE | TONED))
+# Characters a glyph without a Unicode map can come out as (pdfium gives its char code instead): anything
+# but whitespace and the letters of Vietnamese text. Only these are asked, one ctypes call each.
+_SUSPECT = re.compile(f"[^\\s{_LETTERS}{_LETTERS.upper()}]")
+
+
+def unmapped_letters(textpage, text: str) -> int:
+    """How many characters of the page pdfium could not map to Unicode, counting those next to a letter."""
+    import pypdfium2.raw as raw
+
+    check = getattr(raw, "FPDFText_HasUnicodeMapError", None)
+    if check is None:  # an old pdfium: the holes signal still works
+        return 0
+    page, count = textpage.raw, 0
+    # pdfium leaves a few characters out of the text (control codes among them): then text and char
+    # indices differ and each suspect's index is translated
+    shifted = len(text) != raw.FPDFText_CountChars(page)
+    for m in _SUSPECT.finditer(text):
+        k = m.start()
+        index = raw.FPDFText_GetCharIndexFromTextIndex(page, k) if shifted else k
+        if check(page, index) == 1 and (_letter(text, k - 1) or _letter(text, k + 1)):
+            count += 1
+    return count
+
+
+def _letter(text: str, k: int) -> bool:
+    return 0 <= k < len(text) and text[k].isalpha()
+
+
+def line_holes(words: list[tuple[float, bool, float]]) -> int:
+    """Holes on one printed line, from its words as (gap before the word, starts lowercase, height).
+
+    The first word's gap is ignored; a line needs three words for its usual gap to mean something.
+    """
+    if len(words) < 3:
+        return 0
+    gaps = [gap for gap, _, _ in words[1:]]
+    usual = statistics.median(gaps)
+    limit = usual + HOLE * max(height for _, _, height in words)
+    return sum(1 for gap, lower, _ in words[1:] if lower and limit < gap < MAX_GAP)
+
+
+def verdict(unmapped: int, holes: int) -> str | None:
+    """Why the page's text layer cannot be trusted, or None when it can."""
+    if unmapped >= UNMAPPED:
+        return f"text layer has {unmapped} characters without a Unicode map (font lacks them; letters lost)"
+    if holes >= HOLES:
+        return f"text layer drops letters ({holes} words start after a letter-wide blank; font map lacks glyphs)"
+    return None
