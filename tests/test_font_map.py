@@ -133,11 +133,11 @@ def test_the_ky_so_sample_with_its_blank_date_is_not_flagged(tmp_path: Path) -> 
 
 
 def test_holes_need_a_lowercase_word_after_a_letter_wide_blank() -> None:
-    line = [(0.0, False, 12.0), (3.5, False, 12.0), (3.4, True, 12.0), (13.0, True, 12.0), (3.6, True, 12.0)]
-    assert integrity.line_holes(line) == 1
-    assert integrity.line_holes([(0.0, False, 12.0), (3.5, False, 12.0), (13.0, False, 12.0),
-                                 (3.6, True, 12.0)]) == 0  # a capital after the blank: a tab, not a lost letter
-    assert integrity.line_holes([(0.0, False, 12.0), (30.0, True, 12.0), (3.6, True, 12.0)]) == 0  # a column gap
+    # gaps between words on a 12-point line; the lowercase word after 13 points lost its capital
+    assert integrity.line_holes([3.5, 3.4, 13.0, 3.6], [3.4, 13.0, 3.6], 12.0) == 1
+    assert integrity.line_holes([3.5, 13.0, 3.6], [3.6], 12.0) == 0  # a capital after the blank: a tab
+    assert integrity.line_holes([30.0, 3.6], [30.0, 3.6], 12.0) == 0  # a column gap
+    assert integrity.line_holes([9.0, 9.5, 9.2, 13.0], [9.5, 9.2, 13.0], 12.0) == 0  # a justified line
     assert integrity.verdict(0, integrity.HOLES - 1) is None
     assert "drops letters" in integrity.verdict(0, integrity.HOLES)
     assert integrity.verdict(integrity.UNMAPPED - 1, 0) is None

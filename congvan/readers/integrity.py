@@ -12,7 +12,6 @@ measures anyway, so a normal page costs next to nothing:
 from __future__ import annotations
 
 import re
-import statistics
 
 from congvan.readers.quality import TONED, VIETNAMESE
 
@@ -50,17 +49,14 @@ def _letter(text: str, k: int) -> bool:
     return 0 <= k < len(text) and text[k].isalpha()
 
 
-def line_holes(words: list[tuple[float, bool, float]]) -> int:
-    """Holes on one printed line, from its words as (gap before the word, starts lowercase, height).
-
-    The first word's gap is ignored; a line needs three words for its usual gap to mean something.
-    """
-    if len(words) < 3:
-        return 0
-    gaps = [gap for gap, _, _ in words[1:]]
-    usual = statistics.median(gaps)
-    limit = usual + HOLE * max(height for _, _, height in words)
-    return sum(1 for gap, lower, _ in words[1:] if lower and limit < gap < MAX_GAP)
+def line_holes(gaps: list[float], lowers: list[float], height: float) -> int:
+    """Holes on one printed line: the blanks between its words (gaps), those before words that start in
+    lowercase (lowers), and the line's height. A line needs two gaps for its usual gap to mean something."""
+    least = HOLE * height
+    if len(gaps) < 2 or not any(least < gap < MAX_GAP for gap in lowers):
+        return 0  # the usual line: no lowercase word after a blank of a good part of a letter
+    usual = sorted(gaps)[len(gaps) // 2]
+    return sum(1 for gap in lowers if usual + least < gap < MAX_GAP)
 
 
 def verdict(unmapped: int, holes: int) -> str | None:

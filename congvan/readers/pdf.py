@@ -117,8 +117,10 @@ def _runs(textpage, text: str) -> tuple[list[_Run], int]:
     cl, cr, cb, ct = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     runs: list[_Run] = []
     words: list[str] = []
-    line_words: list[tuple[float, bool, float]] = []  # (gap before, starts lowercase, height) for holes
+    gaps: list[float] = []  # blanks between the words of the current pdfium line, for holes
+    lowers: list[float] = []  # those before words that start in lowercase
     holes = 0
+    first = True
     left = bottom = right = top = previous = 0.0
     line_end = _line_end(text, 0)
     for m in _WORD.finditer(text):
@@ -128,8 +130,8 @@ def _runs(textpage, text: str) -> tuple[list[_Run], int]:
                 runs.append(_Run(left, top, right, bottom, _run_text(words)))
                 words = []
             line_end = _line_end(text, start)
-            holes += integrity.line_holes(line_words)
-            line_words = []
+            holes += integrity.line_holes(gaps, lowers, top - bottom)
+            gaps, lowers, first = [], [], True
         charbox(page, start, cl, cr, cb, ct)
         fl, fb, ft = cl.value, cb.value, ct.value
         if end - start > 1:
@@ -142,7 +144,12 @@ def _runs(textpage, text: str) -> tuple[list[_Run], int]:
             fl, fb, lr, ft = box
             lb, lt = fb, ft
         word = m.group()
-        line_words.append((fl - previous, word[0].islower(), max(ft, lt) - min(fb, lb)))
+        if first:
+            first = False
+        else:
+            gaps.append(fl - previous)
+            if word[0].islower():
+                lowers.append(fl - previous)
         if words and fl - previous > _GAP:
             runs.append(_Run(left, top, right, bottom, _run_text(words)))
             words = []
@@ -157,7 +164,7 @@ def _runs(textpage, text: str) -> tuple[list[_Run], int]:
         words.append(word)
     if words:
         runs.append(_Run(left, top, right, bottom, _run_text(words)))
-    return runs, holes + integrity.line_holes(line_words)
+    return runs, holes + integrity.line_holes(gaps, lowers, top - bottom)
 
 
 _WORD = re.compile(r"\S+")
