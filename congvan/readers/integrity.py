@@ -22,12 +22,13 @@ MAX_GAP = 24.0  # wider blanks are column or tab gaps (the PDF reader's own colu
 
 _LETTERS = "".join(sorted(VIETNAMESE | TONED))
 # Characters a glyph without a Unicode map can come out as (pdfium gives its char code instead): anything
-# but whitespace and the letters of Vietnamese text. Only these are asked, one ctypes call each.
-_SUSPECT = re.compile(f"[^\\s{_LETTERS}{_LETTERS.upper()}]")
-
+# but whitespace and the letters of Vietnamese text. Found as runs, and only a run that touches a letter is
+# asked, one ctypes call a character: a normal page asks for its punctuation after words and little else.
+_SUSPECT = re.compile(f"[^\\s{_LETTERS}{_LETTERS.upper()}]+")
 
 def unmapped_letters(textpage, text: str) -> int:
-    """How many characters of the page pdfium could not map to Unicode, counting those next to a letter."""
+    """How many characters of the page pdfium could not map to Unicode, in runs of such characters that touch
+    a letter."""
     import pypdfium2.raw as raw
 
     check = getattr(raw, "FPDFText_HasUnicodeMapError", None)
@@ -38,15 +39,13 @@ def unmapped_letters(textpage, text: str) -> int:
     # indices differ and each suspect's index is translated
     shifted = len(text) != raw.FPDFText_CountChars(page)
     for m in _SUSPECT.finditer(text):
-        k = m.start()
-        index = raw.FPDFText_GetCharIndexFromTextIndex(page, k) if shifted else k
-        if check(page, index) == 1 and (_letter(text, k - 1) or _letter(text, k + 1)):
-            count += 1
+        start, end = m.span()
+        if not ((start and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())):
+            continue
+        for k in range(start, end):
+            index = raw.FPDFText_GetCharIndexFromTextIndex(page, k) if shifted else k
+            count += check(page, index) == 1
     return count
-
-
-def _letter(text: str, k: int) -> bool:
-    return 0 <= k < len(text) and text[k].isalpha()
 
 
 def line_holes(gaps: list[float], lowers: list[float], height: float) -> int:
