@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from congvan.layout import Layout, Line, ReadError
-from congvan.readers import ocr
+from congvan.readers import integrity, ocr
 from congvan.readers import stamps as stamped
 from congvan.readers.pdfium_strings import utf16
 from congvan.readers.quality import quality
@@ -46,8 +46,12 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
             page = pdf[index]
             page_width, height = page.get_size()
             textpage = page.get_textpage()
-            runs = _runs(textpage)
+            text = textpage.get_text_range()
+            runs, holes = _runs(textpage, text)
             score, reason = quality(" ".join(run.text for run in runs))
+            if score >= 0.5:
+                reason = integrity.verdict(integrity.unmapped_letters(textpage, text), holes) or ""
+                score = 0.4 if reason else score
             if score < 0.5 and ocr.available() and index < max_ocr_pages:
                 image = page.render(scale=OCR_SCALE).to_pil().convert("L")
                 page_lines = ocr.page_lines(image, index + 1, OCR_SCALE)
@@ -97,8 +101,9 @@ def _read_task_tables(path: str, layout: Layout) -> None:
         layout.warnings.append(f"task table on page {pages[0]} not read as a table ({type(exc).__name__}: {exc})")
 
 
-def _runs(textpage) -> list[_Run]:
-    """Text runs: pdfium's own lines (clean text order), cut where words jump horizontally.
+def _runs(textpage, text: str) -> tuple[list[_Run], int]:
+    """Text runs: pdfium's own lines (clean text order), cut where words jump horizontally; and the page's
+    letter-wide holes before lowercase words (integrity.line_holes), from the same measures.
 
     Only the first and last character of each word are measured (the per-character calls dominate the
     reading time; inside a word characters are adjacent anyway), straight through ctypes: the wrapper's
@@ -108,11 +113,14 @@ def _runs(textpage) -> list[_Run]:
 
     import pypdfium2.raw as raw
 
-    text = textpage.get_text_range()
     charbox, page = raw.FPDFText_GetCharBox, textpage.raw
     cl, cr, cb, ct = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     runs: list[_Run] = []
     words: list[str] = []
+    gaps: list[float] = []  # blanks between the words of the current pdfium line, for holes
+    lowers: list[float] = []  # those before words that start in lowercase
+    holes = 0
+    first = True
     left = bottom = right = top = previous = 0.0
     line_end = _line_end(text, 0)
     for m in _WORD.finditer(text):
@@ -122,6 +130,8 @@ def _runs(textpage) -> list[_Run]:
                 runs.append(_Run(left, top, right, bottom, _run_text(words)))
                 words = []
             line_end = _line_end(text, start)
+            holes += integrity.line_holes(gaps, lowers, top - bottom)
+            gaps, lowers, first = [], [], True
         charbox(page, start, cl, cr, cb, ct)
         fl, fb, ft = cl.value, cb.value, ct.value
         if end - start > 1:
@@ -133,6 +143,13 @@ def _runs(textpage) -> list[_Run]:
                 continue
             fl, fb, lr, ft = box
             lb, lt = fb, ft
+        word = m.group()
+        if first:
+            first = False
+        else:
+            gaps.append(fl - previous)
+            if word[0].islower():
+                lowers.append(fl - previous)
         if words and fl - previous > _GAP:
             runs.append(_Run(left, top, right, bottom, _run_text(words)))
             words = []
@@ -142,13 +159,12 @@ def _runs(textpage) -> list[_Run]:
         else:
             left, right, bottom, top = fl, lr, min(fb, lb), max(ft, lt)
         previous = lr
-        word = m.group()
         if end - start > 2 and word[-1].isdigit() and not word[-2].isdigit() and _superscript(fb, ft, lb, lt):
             word = word[:-1]  # a footnote mark printed small and raised ("Nghị định số 126/2024/NĐ-CP¹")
         words.append(word)
     if words:
         runs.append(_Run(left, top, right, bottom, _run_text(words)))
-    return runs
+    return runs, holes + integrity.line_holes(gaps, lowers, top - bottom)
 
 
 _WORD = re.compile(r"\S+")
