@@ -253,11 +253,15 @@ def _pipe_line(text: str) -> list[Row]:
 
 
 def _br_lines(cell: str) -> list[str]:
-    """The lines of a table cell broken with <br>, keeping emphasis markers balanced per line."""
-    parts = [part.strip() for part in re.split(r"<br\s*/?>", cell, flags=re.I)]
-    if cell.startswith("**") and cell.rstrip().endswith("**") and len(parts) > 1:
-        parts = [f"**{part.strip('*').strip()}**" if part.strip("* ") else "" for part in parts]
-    return [part for part in parts if part.strip("* ")]
+    """The lines of a table cell broken with <br>; bold runs across a break are closed and reopened."""
+    lines, bold = [], False
+    for part in re.split(r"<br\s*/?>", cell, flags=re.I):
+        text = ("**" + part.strip()) if bold else part.strip()
+        bold = text.count("**") % 2 == 1
+        text = text + "**" if bold else text
+        if text.strip("* "):
+            lines.append(text)
+    return lines
 
 
 def _two_cells(left: list[str], right: list[str]) -> list[Row] | None:
