@@ -78,6 +78,27 @@ def test_weak_chrome_needs_a_second_chrome_line() -> None:
     assert [text for text, _ in rows(texts)][-1] == "PHỤ LỤC"
 
 
+def test_appendix_table_headers_are_not_chrome() -> None:
+    texts = HEADER + ["Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Lê Văn Tám", "PHỤ LỤC", "STT", "Số hiệu",
+                      "Ngày ban hành", "Nội dung", "Ghi chú", "1", "12/QĐ-UBND", "02/01/2024", "Hết hiệu lực", "",
+                      "Ghi chú:", "Số liệu của Phòng Tài chính."]
+    assert [text for text, _ in rows(texts)][-1] == "Số liệu của Phòng Tài chính."
+
+
+def test_no_prefix_is_dropped_when_the_quoc_hieu_comes_after_document_matter() -> None:
+    texts = ["Kính gửi: Sở Tài chính", "Đề nghị Sở Tài chính có ý kiến về mẫu đơn kèm theo.", "Nơi nhận:",
+             "- Lưu: VT.", "Mẫu đơn", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐƠN ĐỀ NGHỊ"]
+    assert website.find_start(texts) == 0
+
+
+def test_body_pipe_rows_are_not_split_outside_the_header() -> None:
+    body = [f"Nội dung đoạn {i}." for i in range(20)]
+    texts = HEADER + body + ["Hà Nội, ngày 5 tháng 3 năm 2024 | Họp giao ban"]
+    assert rows(texts)[-1] == ("Hà Nội, ngày 5 tháng 3 năm 2024 | Họp giao ban", None)
+    texts = HEADER + body + ["- Lưu: VT. | KT. CHỦ TỊCH"]
+    assert rows(texts)[-2:] == [("- Lưu: VT.", "left"), ("KT. CHỦ TỊCH", "right")]
+
+
 def test_login_prompt_is_chrome_even_without_a_signature_block() -> None:
     texts = HEADER + ["Nội dung thông báo.", "Bạn chưa đăng nhập thành viên", "Quên mật khẩu?"]
     assert [text for text, _ in rows(texts)][-1] == "Nội dung thông báo."

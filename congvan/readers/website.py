@@ -31,21 +31,27 @@ NOI_NHAN = re.compile(r"^\s*[-–]?\s*" + loose("noi nhan") + r"\s*:?")
 SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S", re.I)
 NUMBER = re.compile(r"^\s*S[ốô]\s*(?:hiệu)?\s*:")
 PLACE_DATE = re.compile(r",\s*ngày\s+\S+\s+tháng\b", re.I)
+DOCUMENT_MATTER = re.compile(
+    r"^(Kính\s+gửi|Kính\s+trình|Điều\s+\d+\s*\.|Căn\s+cứ\s)|" + NOI_NHAN.pattern[1:] + "|" + SIGN_PREFIX.pattern[1:],
+    re.I)
 CAPS_TAIL = re.compile(r"(?<=[.:]\s)(?:[A-ZĐÀ-Ỹ,]+\s){1,8}[A-ZĐÀ-Ỹ]+(?:\s*[-_=]{3,})?\s*$")
 
-# Chrome that never belongs to a document (matched on folded text of a short line).
+# Chrome that never belongs to a document (matched on the folded text of a short line).
 STRONG_CHROME = re.compile(
-    r"chưa đăng nhập|^đăng nhập\b|^đăng ký( tài khoản| thành viên)?$|quên mật khẩu|đang tải|loading\.\.\."
-    r"|©|\bcopyright\b|^bản quyền\b|^giấy phép (số|thiết lập|mạng|cung cấp)|^chịu trách nhiệm (chính|nội dung)\s*:"
-    r"|^văn bản liên quan\b|^tải (về|văn bản|file)\b|^(bản )?in văn bản$|^báo lỗi\b"
+    r"chưa đăng nhập|^đăng (nhập|xuất)$|^đăng nhập để |^đăng ký( tài khoản| thành viên)?$|quên mật khẩu"
+    r"|đang tải|loading\.\.\.|©|\bcopyright\b|^bản quyền (thuộc|©|\d{4})|^giấy phép (số|thiết lập|mạng|cung cấp)"
+    r"|^chịu trách nhiệm (chính|nội dung)\s*:|^văn bản liên quan\b|^tải (về|văn bản|file)\b|^(bản )?in văn bản$"
+    r"|^báo lỗi\b"
 )
-# Site sections and menu entries: chrome when another chrome line follows closely.
-WEAK_CHROME = re.compile(
-    r"^(lưu trữ|ghi chú|mục lục|thuộc tính|lược đồ|nội dung|toàn văn|văn bản gốc|văn bản tiếng anh"
-    r"|hiệu lực|tin liên quan|chia sẻ|theo dõi( văn bản)?|trang chủ|giới thiệu|liên hệ|hỏi đáp|tin tức"
-    r"|tra cứu( văn bản| nâng cao)?|văn bản mới|điều khoản( sử dụng)?|chính sách( bảo mật)?|sơ đồ (trang|site)"
-    r"|hướng dẫn sử dụng|dịch vụ|quay lại|lên đầu trang|xem thêm|tiện ích)\s*:?$"
+# Site sections and menu entries, never a table's column header: chrome when more chrome follows closely.
+NAV_CHROME = re.compile(
+    r"^(lưu trữ|mục lục|thuộc tính|lược đồ|toàn văn|văn bản gốc|văn bản tiếng anh|tin liên quan|chia sẻ"
+    r"|theo dõi( văn bản| hiệu lực)?|trang chủ|giới thiệu|liên hệ|hỏi đáp|tin tức|tra cứu( văn bản| nâng cao)?"
+    r"|văn bản mới|điều khoản sử dụng|chính sách bảo mật|sơ đồ (trang|site)|hướng dẫn sử dụng|quay lại"
+    r"|lên đầu trang|xem thêm|tiện ích)\s*:?$"
 )
+# Site sections that a document's table may also head ("Ghi chú"): chrome only beside other chrome.
+WEAK_CHROME = re.compile(r"^(ghi chú|ý kiến|bình luận)\s*:?$")
 META_LABELS = {
     "number": r"số hiệu|số ký hiệu|số/ký hiệu|ký hiệu",
     "type": r"loại văn bản|hình thức văn bản",
@@ -60,6 +66,8 @@ META_KEYS = list(META_LABELS)
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_MARKUP = re.compile(r"\*\*|__|^#{1,6}\s+|^>\s*|<br\s*/?>", re.I)
 MAX_ISSUER_LINES = 4
+HEADER_LINES = 16  # the header's two-column rows come within the document's first lines
+MAX_CELL_LINES = 6  # a header or signature cell broken over lines holds a few of them
 CONFIRM_WINDOW = 12  # lines within which a weak chrome line needs another chrome line
 
 
@@ -93,15 +101,18 @@ def is_anchor(text: str) -> bool:
 
 
 def chrome_kind(text: str) -> str | None:
-    """'strong' for chrome that is never document text, 'weak' for site sections and menus, else None.
-    A line of several pipe-separated entries counts when every entry is chrome."""
+    """'strong' for chrome that is never document text, 'nav' for site sections and menus, 'weak' for
+    sections a document's table may also head, else None. A line of several pipe-separated entries counts
+    when every entry is chrome."""
     entries = [fold(plain(part)) for part in MD_LINK.sub(r"\1", text).split("|")]
     entries = [e.strip(" :-•*") for e in entries if e.strip(" :-•*")]
     if not entries or len(" ".join(entries)) > 100:
         return None
     if any(STRONG_CHROME.search(e) for e in entries):
         return "strong"
-    if all(WEAK_CHROME.match(e) or META.match(e) for e in entries):
+    if all(NAV_CHROME.match(e) or STRONG_CHROME.search(e) for e in entries):
+        return "nav"
+    if all(WEAK_CHROME.match(e) or NAV_CHROME.match(e) for e in entries):
         return "weak"
     return None
 
@@ -118,7 +129,8 @@ def meta_label(text: str) -> str | None:
 
 
 def find_start(texts: list[str]) -> int:
-    """Index of the document's first line: its issuer lines before the first Quốc hiệu (0 when none)."""
+    """Index of the document's first line: its issuer lines before the first Quốc hiệu (0 when there is
+    none, or when what comes before it holds document matter: a Kính gửi, an article, a Nơi nhận)."""
     anchor = next((i for i, text in enumerate(texts) if is_anchor(plain(text))), None)
     if anchor is None:
         return 0
@@ -135,6 +147,8 @@ def find_start(texts: list[str]) -> int:
         if CAPS_TAIL.search(text) and not issuer_lines:
             start = i  # a scrape's title line with the issuer glued at its end
         break
+    if any(DOCUMENT_MATTER.match(plain(text)) for text in texts[:start]):
+        return 0
     return start
 
 
@@ -145,25 +159,38 @@ def _issuer_like(text: str) -> bool:
 
 
 def find_end(texts: list[str], start: int) -> int:
-    """Index after the document's last line: the first chrome after its signature block."""
+    """Index after the document's last line: the first chrome after its signature block (or anywhere after
+    its header when it has none): a strong chrome line, a menu or section line that more chrome follows
+    closely, or a metadata table ("Số hiệu: …", "Người ký: …")."""
     footer = next((i for i in range(start, len(texts))
                    if NOI_NHAN.match(plain(texts[i])) or SIGN_PREFIX.match(plain(texts[i]))), None)
     earliest = footer if footer is not None else start + 1
     for i in range(earliest, len(texts)):
         kind = chrome_kind(texts[i])
-        if kind == "strong" or (kind == "weak" and _confirmed(texts, i)):
-            return i
-        if meta_label(texts[i]) is not None and _confirmed(texts, i):
+        if kind == "strong" or (kind in ("nav", "weak") and _confirmed(texts, i)) or _meta_block(texts, i):
             return i
     return len(texts)
 
 
 def _confirmed(texts: list[str], index: int) -> bool:
-    """Whether another chrome or metadata line follows a weak one closely."""
-    for text in texts[index + 1: index + 1 + CONFIRM_WINDOW]:
-        if chrome_kind(text) or meta_label(text) is not None:
-            return True
-    return False
+    """Whether strong chrome, a menu or section line, or a metadata table follows a chrome line closely."""
+    return any(chrome_kind(text) in ("strong", "nav") or _meta_block(texts, i)
+               for i, text in enumerate(texts[index + 1: index + 1 + CONFIRM_WINDOW], start=index + 1))
+
+
+def _meta_block(texts: list[str], index: int) -> bool:
+    """Whether a metadata table starts here: three labelled fields ("Label:") within a few lines (a
+    document's own table heads its columns without colons)."""
+    if not _labelled(texts[index]):
+        return False
+    return sum(_labelled(text) for text in texts[index: index + 10]) >= 3
+
+
+def _labelled(text: str) -> bool:
+    """A "Số hiệu:"-style metadata label with its colon."""
+    cell = fold(plain(text.strip().strip("|").split("|")[0]))
+    match = META.match(cell)
+    return bool(match) and ":" in cell[: match.end() + 1]
 
 
 # --------------------------------------------------------------------------- the site's metadata
@@ -190,10 +217,11 @@ def parse_meta(texts: list[str]) -> dict[str, str]:
 
 
 def split_cells(texts: list[str]) -> list[Row]:
-    """Rows for the document's lines; two-cell header and signature rows become left/right lines."""
+    """Rows for the document's lines; two-cell header rows (in the first lines) and signature rows
+    (anywhere) become left/right lines."""
     rows: list[Row] = []
     for group in _groups(texts):
-        rows.extend(_group_rows(group))
+        rows.extend(_group_rows(group, sum(bool(row.text.strip()) for row in rows)))
     return rows
 
 
@@ -214,21 +242,24 @@ def _groups(texts: list[str]) -> list[list[str]]:
     return groups
 
 
-def _group_rows(group: list[str]) -> list[Row]:
-    """One group of lines: Markdown table rows, one multi-line two-cell row, or plain lines."""
+def _group_rows(group: list[str], seen: int) -> list[Row]:
+    """One group of lines (`seen` lines after the document's start): Markdown table rows, one two-cell row
+    whose cells span a few lines each, or plain lines."""
     if all(text.lstrip().startswith("|") for text in group):
-        return [row for text in group for row in _table_row(text)]
-    if sum(text.strip() == "|" for text in group) == 1:
+        return [row for i, text in enumerate(group) for row in _table_row(text, seen + i < HEADER_LINES)]
+    if len(group) <= 2 * MAX_CELL_LINES and sum(text.strip() == "|" for text in group) == 1:
         at = next(i for i, text in enumerate(group) if text.strip() == "|")
-        return _two_cells(group[:at], group[at + 1:]) or [Row(text) for text in group]
+        split = _two_cells(group[:at], group[at + 1:], seen + at < HEADER_LINES)
+        return split or [Row(text) for text in group]
     joined = "\n".join(group)
-    if joined.count(" | ") == 1 and len(group) > 1:
+    if 1 < len(group) <= 2 * MAX_CELL_LINES and joined.count(" | ") == 1:
         left, right = joined.split(" | ")
-        return _two_cells(left.split("\n"), right.split("\n")) or [Row(text) for text in group]
-    return [row for text in group for row in _pipe_line(text)]
+        split = _two_cells(left.split("\n"), right.split("\n"), seen + left.count("\n") < HEADER_LINES)
+        return split or [Row(text) for text in group]
+    return [row for i, text in enumerate(group) for row in _pipe_line(text, seen + i < HEADER_LINES)]
 
 
-def _table_row(text: str) -> list[Row]:
+def _table_row(text: str, header: bool) -> list[Row]:
     """A Markdown table row: separator rows dropped, a two-cell layout row split into columns."""
     inner = text.strip().strip("|")
     if set(inner) <= set("-:| "):
@@ -236,7 +267,7 @@ def _table_row(text: str) -> list[Row]:
     cells = [cell.strip() for cell in inner.split("|")]
     filled = [cell for cell in cells if cell]
     if len(filled) == 2:
-        split = _two_cells(_br_lines(filled[0]), _br_lines(filled[1]))
+        split = _two_cells(_br_lines(filled[0]), _br_lines(filled[1]), header)
         if split:
             return split
     if len(filled) == 1:
@@ -244,11 +275,11 @@ def _table_row(text: str) -> list[Row]:
     return [Row(text)]
 
 
-def _pipe_line(text: str) -> list[Row]:
+def _pipe_line(text: str, header: bool) -> list[Row]:
     """A plain line with one ' | ' between two layout cells, else the line as it is."""
     if text.count(" | ") == 1 and not text.lstrip().startswith("|"):
         left, right = text.split(" | ")
-        return _two_cells([left], [right]) or [Row(text)]
+        return _two_cells([left], [right], header) or [Row(text)]
     return [Row(text)]
 
 
@@ -264,22 +295,23 @@ def _br_lines(cell: str) -> list[str]:
     return lines
 
 
-def _two_cells(left: list[str], right: list[str]) -> list[Row] | None:
+def _two_cells(left: list[str], right: list[str], header: bool) -> list[Row] | None:
     """left/right rows for a header or signature row of two cells; None when it is not such a row."""
     left = [text.strip() for text in left if text.strip()]
     right = [text.strip() for text in right if text.strip()]
-    if not left or not right or not (_layout_cell(left) or _layout_cell(right)):
+    if not left or not right or not (_layout_cell(left, header) or _layout_cell(right, header)):
         return None
     return [Row(text, "left") for text in left] + [Row(text, "right") for text in right]
 
 
-def _layout_cell(cell: list[str]) -> bool:
-    """Whether a cell holds header or signature matter: Quốc hiệu, number, place and date,
-    Nơi nhận or a signing authority (a body table's row has none of them)."""
-    first = plain(cell[0])
+def _layout_cell(cell: list[str], header: bool) -> bool:
+    """Whether a cell holds signature matter (Nơi nhận, a signing authority) or, in the header's first
+    lines, header matter (Quốc hiệu, number, place and date); a body table's row has none of them."""
     texts = [plain(text) for text in cell]
-    return (any(is_anchor(text) or PLACE_DATE.search(text) or SIGN_PREFIX.match(text) for text in texts)
-            or bool(NUMBER.match(first) or NOI_NHAN.match(first)))
+    if NOI_NHAN.match(texts[0]) or any(SIGN_PREFIX.match(text) for text in texts):
+        return True
+    return header and (bool(NUMBER.match(texts[0]))
+                       or any(is_anchor(text) or PLACE_DATE.search(text) for text in texts))
 
 
 # --------------------------------------------------------------------------- entry points
