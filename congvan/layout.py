@@ -44,3 +44,7 @@ class Layout:
     stamps: list[str] = field(default_factory=list)
     # Footnotes printed at a page's foot (PDF), kept out of the body's flow; their citations still count.
     notes: list[str] = field(default_factory=list)
+    # A save from a legal-database site: its metadata table (number, type, issuer, signer, date), as printed.
+    site_meta: dict[str, str] = field(default_factory=dict)
+    # A save from a legal-database site: its metadata table (number, type, issuer, signer, date), as printed.
+    site_meta: dict[str, str] = field(default_factory=dict)

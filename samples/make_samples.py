@@ -19,6 +19,8 @@ Nghị định 30/2020/NĐ-CP.  Files written:
   ky-so.pdf         e-signed công văn: number and day blank in the text, stamped in annotations
                     (make_signed.py, pypdfium2 + Liberation Serif)
   bad.pdf           not a PDF at all (a few bytes of text)
+  web-cong-van.md, web-quyet-dinh.txt, web-chi-thi.html
+                    documents inside an invented legal-database site's chrome (make_web_saves.py)
 
 With --expected (after writing the samples) or --expected-only, samples/expected/*.json are rewritten
 from the current pipeline: review the diff before committing it.
@@ -33,6 +35,7 @@ import unicodedata
 from pathlib import Path
 
 from make_signed import make_ky_so
+from make_web_saves import make_web_saves
 
 HERE = Path(__file__).resolve().parent
 
@@ -619,6 +622,7 @@ def main() -> int:
         write_text("to-trinh.txt", TO_TRINH_TXT),
         write_text("giay-moi-hop.txt", GIAY_MOI_HOP_TXT),
     ]
+    written += make_web_saves(HERE)
     docx_path = HERE / "quyet-dinh.docx"
     make_quyet_dinh_docx(docx_path)
     written.append(docx_path)

@@ -20,6 +20,7 @@ from congvan.extractors import (
     recipients,
     references,
     signer,
+    site_meta,
     task_tables,
 )
 from congvan.extractors import clauses as clause_tree
@@ -62,6 +63,8 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     lines = zoning.split_merged(drop_page_numbers(lines))
     document, tasks, more = extract_lines(lines, layout.stamps, layout.notes)
     warnings += more
+    if layout.site_meta:  # a legal-database save: its metadata table cross-checks what the text says
+        warnings += site_meta.cross_check(document, layout.site_meta)
     result = {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": layout.path, "sha256": sha256, "format": layout.format, "pages": layout.pages,

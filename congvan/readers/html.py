@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from congvan.layout import Layout, Line, ReadError
+from congvan.readers import website
 
 # Containers known to hold the document text on the usual sites, most specific first.
 CONTENT_SELECTORS = (
@@ -60,12 +61,28 @@ def read(path: str) -> Layout:
     root = find_body(soup)
     if root is None:
         raise ReadError("no document body found in the HTML page")
+    outside = outside_texts(soup, root)
     _drop_chrome(root)
     walker = _Walker()
     walker.block(root, _format(root, _Fmt(), _style(root)), _Ctx())
     if not walker.lines:
         raise ReadError("no document body found in the HTML page (empty content)")
-    return Layout(path=path, format="html", lines=walker.lines, pages=1)
+    start, end, meta = website.unwrap_lines([line.text for line in walker.lines])
+    lines = walker.lines[start:end] or walker.lines
+    meta = website.parse_meta(outside) | meta
+    return Layout(path=path, format="html", lines=lines, pages=1, site_meta=meta)
+
+
+def outside_texts(soup: Tag, root: Tag) -> list[str]:
+    """The page's texts outside the document container, one per table cell or text node (for metadata)."""
+    texts = []
+    for string in soup.find_all(string=True):
+        if any(parent is root for parent in string.parents):
+            continue
+        text = " ".join(string.split())
+        if text:
+            texts.append(unicodedata.normalize("NFC", text))
+    return texts
 
 
 def _text(el: Tag) -> str:

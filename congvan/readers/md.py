@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from congvan.layout import Layout, Line
+from congvan.readers import website
 from congvan.readers.txt import decode
 
 _HEADING = re.compile(r"^#{1,6}\s+")
@@ -14,10 +15,11 @@ _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)")
 
 
 def read(path: str) -> Layout:
-    text = decode(Path(path).read_bytes(), path)
+    """A Markdown file; a copy saved from a legal-database site is cut out of the site's chrome."""
+    page = website.unwrap(decode(Path(path).read_bytes(), path).splitlines())
     lines: list[Line] = []
-    for raw in text.splitlines():
-        raw = _HEADING.sub("", raw.strip())
+    for row in page.rows:
+        raw = _HEADING.sub("", row.text.strip())
         if not raw or set(raw) <= set("-*_= "):
             continue
         bold = raw.startswith(("**", "__")) and raw.endswith(("**", "__"))
@@ -26,5 +28,5 @@ def read(path: str) -> Layout:
         plain = _ITALIC.sub(lambda m: m.group(1), plain).replace("**", "")
         plain = plain.replace("\\", "") if "\\" in plain and re.search(r"\\[-*_.()]", plain) else plain
         if plain.strip():
-            lines.append(Line(text=plain.strip(), bold=bold, italic=italic))
-    return Layout(path=path, format="md", lines=lines)
+            lines.append(Line(text=plain.strip(), bold=bold, italic=italic, column=row.column))
+    return Layout(path=path, format="md", lines=lines, site_meta=page.meta)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from congvan.layout import Layout, Line, ReadError
+from congvan.readers import website
 
 CHAR_WIDTH = 6.0  # points per character, to give layout-style text the same geometry cues as a PDF
 LINE_HEIGHT = 14.0
@@ -44,4 +45,10 @@ def text_lines(text: str) -> list[Line]:
 
 
 def read(path: str) -> Layout:
-    return Layout(path=path, format="txt", lines=text_lines(decode(Path(path).read_bytes(), path)))
+    """A text file; a copy saved from a legal-database site is cut out of the site's chrome."""
+    page = website.unwrap(decode(Path(path).read_bytes(), path).splitlines())
+    lines = text_lines("\n".join(row.text for row in page.rows))
+    columns = [row.column for row in page.rows if row.text.strip()]
+    for line, column in zip(lines, columns, strict=True):
+        line.column = column or line.column
+    return Layout(path=path, format="txt", lines=lines, site_meta=page.meta)
