@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from congvan.extractors.fields import split_fields
+from congvan.extractors.fields import STRONG, field_line, settle, split_fields
 
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -229,17 +229,38 @@ def absorb_fields(nodes: list[Clause]) -> None:
     items is given to each of those items that has none."""
     for node in nodes:
         absorb_fields(node.children)
-        node.text, inline = split_fields(node.text)
-        _merge(node.fields, inline)
-        kept = []
-        for child in node.children:
-            if _only_fields(child):
-                _merge(node.fields, child.fields)
-            else:
-                kept.append(child)
-        node.children = kept
+        text, inline = split_fields(node.text)
+        if text or node.kind in ("dash", "plus", "para"):  # "4. Thời gian: …" is an item, not a field of one
+            node.text = text
+            _merge(node.fields, inline)
+        lines = [child for child in node.children if _field_line_child(child)]
+        if {name for child in lines for name in _names(child)} & STRONG:
+            for child in lines:
+                _merge(node.fields, child.fields if not child.text else
+                       split_fields(child.text)[1] or _one_field(child.text))
+            node.children = [child for child in node.children if child not in lines]
     _attach_loose_fields(nodes)
     _share_blocks(nodes)
+    for node in nodes:
+        node.fields = settle(node.fields)
+
+
+def _field_line_child(node: Clause) -> bool:
+    """A dash item that is one or more field lines ('- Đơn vị chủ trì: …', '- Thời gian: …')."""
+    return not node.children and node.kind in ("dash", "plus", "para") and \
+        (bool(node.fields) and not node.text or field_line(node.text) is not None)
+
+
+def _names(node: Clause) -> set[str]:
+    if node.fields and not node.text:
+        return set(node.fields)
+    found = field_line(node.text)
+    return {found[0]} if found else set()
+
+
+def _one_field(text: str) -> dict[str, str]:
+    found = field_line(text)
+    return {found[0]: found[1].strip(" ;.")} if found else {}
 
 
 def _only_fields(node: Clause) -> bool:

@@ -15,10 +15,12 @@ _UNIT = r"(?:cơ quan\s*,\s*đơn vị|cơ quan\s*\(\s*đơn vị\s*\)|cơ quan\
 # Each field's label forms (on folded text), most specific first.
 LABELS: dict[str, str] = {
     "lead": (rf"{_UNIT}\s+(?:chủ trì(?:\s+thực hiện)?|thực hiện(?:\s+chính)?|chịu trách nhiệm(?:\s+thực hiện)?|"
-             rf"được giao(?:\s+thực hiện)?)|chủ trì(?:\s+thực hiện)?|trách nhiệm(?:\s+thực hiện)?|phân công"),
+             rf"được giao(?:\s+thực hiện)?)|chủ trì thực hiện|trách nhiệm thực hiện"),
     "support": rf"{_UNIT}\s+phối hợp(?:\s+thực hiện)?|phối hợp(?:\s+thực hiện)?",
-    "time": (r"thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai))?|thời hạn(?:\s+(?:hoàn thành|thực hiện))?|"
-             r"tiến độ(?:\s+(?:thực hiện|hoàn thành))?|thời điểm hoàn thành"),
+    "time": (r"thời gian\s+(?:thực hiện|hoàn thành|triển khai)|thời hạn\s+(?:hoàn thành|thực hiện)|"
+             r"tiến độ\s+(?:thực hiện|hoàn thành)|thời điểm hoàn thành"),
+    # a bare "Thời gian:" is also a meeting's time in an invitation: a field only beside a unit or time line
+    "when": r"thời gian|thời hạn|tiến độ",
     "product": r"sản phẩm(?:\s+(?:đầu ra|chính))?|kết quả\s*/\s*sản phẩm|kết quả đầu ra|hình thức sản phẩm",
     "funding": r"(?:nguồn\s+)?kinh phí(?:\s+thực hiện)?",
 }
@@ -53,7 +55,7 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
     for m in _INLINE.finditer(key):
         if not first or m.start() >= first.end():
             starts.append((m.start(), m.end(), m.lastgroup or ""))
-    if not starts:
+    if not starts or not {name for _, _, name in starts} & STRONG:
         return text, {}
     fields: dict[str, str] = {}
     for index, (_, value_start, name) in enumerate(starts):
@@ -66,3 +68,14 @@ def split_fields(text: str) -> tuple[str, dict[str, str]]:
 
 def is_field_line(text: str) -> bool:
     return field_line(text) is not None
+
+
+STRONG = {"lead", "support", "time"}  # a block with one of these is an item's field block
+
+
+def settle(fields: dict[str, str]) -> dict[str, str]:
+    """A field block as the task sees it: a bare time line ('when') is the item's time when no qualified one."""
+    out = {name: value for name, value in fields.items() if name != "when"}
+    if "when" in fields:
+        out.setdefault("time", fields["when"])
+    return out

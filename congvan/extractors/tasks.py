@@ -17,6 +17,7 @@ from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
 from congvan.extractors.deadlines import find_deadline, find_recurrence
 from congvan.extractors.meeting import meeting_task
+from congvan.extractors.plan_time import plan_deadline
 from congvan.extractors.task_words import (
     ACTION,
     ADDRESSEES,
@@ -246,6 +247,8 @@ def _agencies_in(who: str, ctx: Context) -> list[str]:
 
 
 def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool:
+    if node.fields.keys() & {"lead", "support", "time"}:
+        return True  # a plan item with its unit or time lines is an action item
     if not key or key.startswith("(") or is_upper(node.text):
         return False
     if node.heading and PURPOSE.match(fold(node.heading)):
@@ -346,6 +349,11 @@ def _task(node: Clause, text: str, inherited: list[str], ctx: Context, meeting: 
     lead, support = _lead_support(text, inherited, ctx)
     deadline = find_deadline(text, ctx.doc_date) or _referenced_deadline(text, node.path, ctx)
     recurrence = find_recurrence(text)
+    if node.fields:
+        lead, support = _field_agencies(node.fields, lead, support, ctx)
+        if "time" in node.fields:
+            deadline = plan_deadline(node.fields["time"], ctx.doc_date) or deadline
+            recurrence = find_recurrence(node.fields["time"]) or recurrence
     if deadline is None and meeting and re.search(r"\bchuẩn bị\b", fold(text)) and meeting["deadline"]:
         deadline_obj = {"date": meeting["deadline"]["date"], "kind": "by", "text": "trước cuộc họp"}
     elif deadline is not None:
@@ -371,6 +379,25 @@ _CROSS_REFERENCE = re.compile(
     r"\b(thời gian|thời hạn|tiến độ)\b[^.;]{0,60}?\b(tại|theo|ở)\s+(khoản|mục|điểm)\s+(?P<id>[0-9a-zđ]{1,3}|[ivx]{1,4})"
     r"\s+(nêu trên|trên|nêu tại)"
 )
+
+
+def _field_agencies(fields: dict[str, str], lead: list[str], support: list[str],
+                    ctx: Context) -> tuple[list[str], list[str]]:
+    """Lead and support from an item's field lines ('Đơn vị chủ trì: X chủ trì, phối hợp với Y', 'Đơn vị phối
+    hợp: Z'), the partners the item's own text names ('phối hợp với W') kept as support."""
+    if "lead" in fields:
+        named, partners = _lead_support(fields["lead"], [], ctx)
+        found = _resolve(agencies.find_agencies(fields["lead"]), ctx)
+        lead = named if named and named != list(ctx.recipients) else found or named
+        support = support + partners
+    if "support" in fields:
+        support = support + _resolve(agencies.find_agencies(fields["support"]), ctx)
+    keys = {fold(x) for x in lead}
+    unique: list[str] = []
+    for name in support:
+        if fold(name) not in keys and fold(name) not in {fold(x) for x in unique}:
+            unique.append(name)
+    return lead, unique
 
 
 def _referenced_deadline(text: str, path: str, ctx: Context):
