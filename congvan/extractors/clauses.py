@@ -122,7 +122,7 @@ def build(paragraphs: list[tuple[str, str | None]]) -> list[Clause]:
             position = sum(1 for s in siblings if s.kind == kind) + 1
             ident = str(position)
         path_id = _path_id(kind, ident or "", parent)
-        path = f"{parent.path}.{path_id}" if parent else path_id
+        path = f"{parent.path}.{path_id}" if parent and kind != "article" else path_id  # Điều N is "N" anywhere
         label = _label_of(kind, ident, paragraphs[index], rest)
         node = Clause(path=path, label=label, kind=kind, heading=None, text=rest, rank=rank)
         siblings.append(node)

@@ -9,6 +9,7 @@ from pathlib import Path
 from congvan import readers
 from congvan.extractors import clauses as clause_tree
 from congvan.extractors import dates, distribution, doctype, issuer, marks, number, recipients, references, signer
+from congvan.pipeline import attachments as attached
 from congvan.pipeline import zones as zoning
 from congvan.pipeline.normalize import clean, fold
 from congvan.pipeline.paragraphs import drop_page_numbers, join_paragraphs
@@ -90,6 +91,10 @@ def extract_lines(lines: list[Line], stamps: list[str],
         end = zoning.recipients_end(lines, kg)
         block, body_start = lines[kg:end], end
     recips, blank = recipients.extract(block)
+    lines = attached.split_glued_title(lines, body_start)
+    attach_at, attachments = attached.find_attachments(lines, body_start)
+    rest = lines[attach_at:]
+    lines = lines[:attach_at]
     footer_start = zoning.find_footer(lines, body_start)
     footer_end = zoning.find_footer_end(lines, footer_start)
     body_lines = lines[body_start:footer_start]
@@ -109,12 +114,16 @@ def extract_lines(lines: list[Line], stamps: list[str],
         warnings.append("recipients (Kính gửi) not found")
     urgency, secrecy = marks.extract(lines[: max(header_end, body_start)])
     tree = clause_tree.build([(p.text, p.label) for p in body])
-    refs = references.extract([subject or ""] + [p.text for p in body] + list(notes), num)
+    attached_bodies = [join_paragraphs(a.lines) for a in attachments]
+    attached_trees = [clause_tree.build([(p.text, p.label) for p in paras]) for paras in attached_bodies]
+    attached_text = [p.text for paras in attached_bodies for p in paras]
+    refs = references.extract([subject or ""] + [p.text for p in body] + attached_text + list(notes), num)
     document = {
         "issuer": iss, "parent_issuer": parent, "number": num, "number_parts": parts, "type": doc_type,
         "place": place, "date": iso, "subject": subject, "urgency": urgency, "confidentiality": secrecy,
         "recipients": recips, "references": refs, "signer": sign, "distribution": dist,
-        "clauses": [c.to_dict() for c in tree],
+        "clauses": [c.to_dict() for c in tree] + [
+            {**c.to_dict(), "attachment": a.type} for a, t in zip(attachments, attached_trees) for c in t],
     }
     from datetime import date as _date
 
@@ -125,7 +134,13 @@ def extract_lines(lines: list[Line], stamps: list[str],
                                  recipients=recips, issuer=iss, doc_type=doc_type,
                                  abbreviations=agencies.define_abbreviations(" ".join(p.text for p in body)))
     tasks, more = task_rules.extract(tree, context)
-    appendix = _task_tables(lines[footer_end:])  # "PHỤ LỤC: danh mục nhiệm vụ" after the signature
+    for attachment, attached_tree in zip(attachments, attached_trees):
+        own = task_rules.Context(number=num, doc_date=context.doc_date, recipients=recips, issuer=iss,
+                                 doc_type=attachment.type, abbreviations=context.abbreviations)
+        found, also = task_rules.extract(attached_tree, own)
+        tasks += found
+        more += also
+    appendix = _task_tables(lines[footer_end:] + rest)  # "PHỤ LỤC: danh mục nhiệm vụ" after the signature
     all_tables = [tables[index] for index in sorted(tables)] + [appendix[index] for index in sorted(appendix)]
     for number_of_table, rows in enumerate(all_tables, start=1):
         tasks += task_tables.extract(rows, number_of_table, num, context.doc_date, recips,
