@@ -16,7 +16,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(?P<id>\d+[a-z]?)\s*[.:]\s*")),
     ("roman", re.compile(r"^(?P<id>(?=[IVX])" + _ROMAN + r")\s*[.)]\s+")),
     ("paren", re.compile(r"^\((?P<id>\d{1,2})\)\s*(?=\S)")),
-    ("number", re.compile(r"^(?P<id>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?=\S)")),
+    ("number", re.compile(r"^(?P<id>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*(?:(?=\S)|$)")),
     ("letter", re.compile(rf"^(?P<id>[{VI_LETTERS}])\s*\)\s*|^(?P<id2>[{VI_LETTERS}])\.\s+(?=[A-ZĐÀ-Ỹ])")),
     ("dash", re.compile(r"^[-–—‒•·▪]\s*(?=\S)")),
     ("plus", re.compile(r"^\+\s*(?=\S)")),
