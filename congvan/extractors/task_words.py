@@ -81,3 +81,7 @@ SUPPORT = re.compile(r"phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+(?P<wh
                      r"nghiên cứu|giải quyết|xử lý)\b|[;.:]|$)")
 MEETING_TIME = re.compile(r"(?:thời gian|vào lúc|vào hồi|lúc)\s*:?\s*.{0,40}?ngày\s*(\d{1,2})\s*(?:tháng\s*|/)"
                           r"(\d{1,2})\s*(?:năm\s*|/)(\d{4})", re.I)
+# The title of an article or chapter on carrying a normative text out (its other articles state rules).
+IMPLEMENTATION = re.compile(r"^\W*(tổ chức thực hiện|trách nhiệm (của|thi hành|thực hiện|tổ chức thực hiện)|"
+                            r"trách nhiệm\W*$|điều khoản thi hành|hiệu lực và trách nhiệm|phân công (trách nhiệm|"
+                            r"thực hiện)|nhiệm vụ (của|cụ thể))")

@@ -13,6 +13,7 @@ from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from congvan.data.types import NORMATIVE_TYPES
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
 from congvan.extractors.deadlines import find_deadline, find_recurrence
@@ -27,6 +28,7 @@ from congvan.extractors.task_words import (
     CITED_WORK,
     DIRECTIVE,
     EXECUTE,
+    IMPLEMENTATION,
     INTRO_TAIL,
     NOT_DIRECTIVE,
     NOT_TASK,
@@ -63,6 +65,8 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     if meeting:
         tasks.append(meeting)
     pending: list[str] = []  # agencies of a top-level lead-in paragraph, passed to the items after it
+    if (ctx.doc_type or "") in NORMATIVE_TYPES:
+        tree = implementation_articles(tree)
     for index, root in enumerate(tree):
         if root.kind == "para" and not root.children:
             if _completes_quoting_lead_in(tree, index, tasks, ctx, meeting):
@@ -78,6 +82,22 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
         if not task["lead"]:
             warnings.append(f"task {task['clause']}: no lead agency identified")
     return tasks, warnings
+
+
+def implementation_articles(tree: list[Clause]) -> list[Clause]:
+    """In a quy định, quy chế or điều lệ only the articles on carrying it out hold tasks ('Tổ chức thực hiện',
+    'Trách nhiệm của Sở X', 'Điều khoản thi hành', or any article of a chapter so named); the rest are rules."""
+    found: list[Clause] = []
+    for node in tree:
+        title = fold(node.heading or node.text)
+        if node.kind == "article":
+            if IMPLEMENTATION.match(title):
+                found.append(node)
+        elif node.kind in ("part", "section") and IMPLEMENTATION.match(title):
+            found += [child for child in node.children if child.kind == "article"] or [node]
+        else:
+            found += implementation_articles(node.children)
+    return found
 
 
 _CLOSING_REQUEST = re.compile(
@@ -163,7 +183,8 @@ def _heading_agencies(node: Clause, ctx: Context) -> list[str]:
     request = REQUEST.search(fold(heading).rstrip(" :"))
     if request and request.start() > 0:
         return []  # "Văn phòng Chính phủ trân trọng đề nghị:": the agency asks, it does not do
-    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị)\s+", "", heading.strip(" :"), flags=re.I)
+    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị|(?:trách nhiệm|nhiệm vụ)(?:,\s*quyền hạn)? của)\s+", "",
+                      heading.strip(" :"), flags=re.I)
     if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
         return []
     if agencies.is_agency_start(_unhead(stripped)) or ADDRESSEES.match(fold(stripped)):
@@ -386,10 +407,11 @@ def _field_agencies(fields: dict[str, str], lead: list[str], support: list[str],
     """Lead and support from an item's field lines ('Đơn vị chủ trì: X chủ trì, phối hợp với Y', 'Đơn vị phối
     hợp: Z'), the partners the item's own text names ('phối hợp với W') kept as support."""
     if "lead" in fields:
-        named, partners = _lead_support(fields["lead"], [], ctx)
-        found = _resolve(agencies.find_agencies(fields["lead"]), ctx)
-        lead = named if named and named != list(ctx.recipients) else found or named
-        support = support + partners
+        value = fields["lead"]
+        m = SUPPORT.search(value)
+        who, _ = _split_who(value[: m.start()] if m else value)
+        lead = _agencies_in(who, ctx) or lead
+        support = support + (_agencies_in(m.group("who"), ctx) if m else [])
     if "support" in fields:
         support = support + _resolve(agencies.find_agencies(fields["support"]), ctx)
     keys = {fold(x) for x in lead}

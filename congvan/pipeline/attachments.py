@@ -20,7 +20,6 @@ ATTACHED_TYPES = {
     "kế hoạch": "Kế hoạch", "chương trình": "Chương trình", "đề án": "Đề án", "phương án": "Phương án",
     "hướng dẫn": "Hướng dẫn", "danh mục": "Danh mục", "phụ lục": "Phụ lục", "quy trình": "Quy trình",
 }
-NORMATIVE = {"Quy định", "Quy chế", "Điều lệ", "Nội quy"}  # only their implementation articles are tasks
 _TITLE = re.compile(r"(?<![^\s(])(" + "|".join(k.upper() for k in ATTACHED_TYPES) + r")(?=\s|$)")
 _KEM_THEO = re.compile(r"^\W*\(?\s*(?:ban hành\s+)?kèm theo\b", re.I)
 _KEM_THEO_ANY = re.compile(r"\(\s*(?:ban hành\s+)?kèm theo\b", re.I)
