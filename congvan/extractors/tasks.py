@@ -16,9 +16,9 @@ from functools import lru_cache
 from congvan.data.types import NORMATIVE_TYPES
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
-from congvan.extractors.deadlines import find_deadline, find_recurrence
+from congvan.extractors.deadlines import Deadline, find_deadline, find_recurrence
 from congvan.extractors.meeting import meeting_task
-from congvan.extractors.plan_time import plan_deadline
+from congvan.extractors.plan_time import heading_deadline, plan_deadline
 from congvan.extractors.task_words import (
     ACTION,
     ADDRESSEES,
@@ -54,6 +54,7 @@ class Context:
     abbreviations: dict[str, str] = field(default_factory=dict)
     subjects: dict[str, list[str]] = field(default_factory=dict)  # _subject_action per text, asked repeatedly
     clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"
+    frame: Deadline | None = None  # the period a heading above sets ("NHIỆM VỤ TRONG NĂM 2026"), while visiting
 
 
 def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
@@ -119,6 +120,15 @@ def _without_closing_repeat(tasks: list[dict]) -> list[dict]:
 
 def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
            quoting: bool = False) -> None:
+    saved = ctx.frame
+    if node.children and _short_heading(node.heading or node.text):
+        ctx.frame = heading_deadline(node.heading or node.text, ctx.doc_date) or ctx.frame
+    _visit_node(node, inherited, ctx, tasks, meeting, quoting)
+    ctx.frame = saved
+
+
+def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
+                quoting: bool) -> None:
     text = node.text.strip()
     key = fold(text)
     prefix = _prefix_agencies(text, ctx)
@@ -380,6 +390,8 @@ def _task(node: Clause, text: str, inherited: list[str], ctx: Context, meeting: 
     elif deadline is not None:
         deadline_obj = {"date": deadline.date, "kind": deadline.kind, "text": deadline.text}
         recurrence = deadline.recurrence or recurrence
+    elif ctx.frame is not None and recurrence is None:
+        deadline_obj = {"date": ctx.frame.date, "kind": ctx.frame.kind, "text": ctx.frame.text}
     else:
         deadline_obj = None
     clause = node.path
