@@ -27,8 +27,13 @@ from congvan.extractors.task_words import (
     BOILERPLATE,
     CITED_WORK,
     DIRECTIVE,
+    CONTACT,
+    DOSSIER,
     EXECUTE,
     IMPLEMENTATION,
+    INCOMING,
+    PERSON_LINE,
+    QUOTED_REQUEST,
     INTRO_TAIL,
     NOT_DIRECTIVE,
     NOT_TASK,
@@ -136,7 +141,7 @@ def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[di
     passes = own or inherited
     if node.children:
         intro = _intro_agencies(text, ctx)
-        quotes = quoting or bool(QUOTES_BASES.search(key)) or \
+        quotes = quoting or bool(QUOTES_BASES.search(key)) or bool(DOSSIER.search(key)) or \
             bool(PURPOSE.match(key)) or bool(ATTENDEES.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
@@ -282,6 +287,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return True  # a plan item with its unit or time lines is an action item
     if not key or key.startswith("(") or is_upper(node.text):
         return False
+    if CONTACT.match(key) or PERSON_LINE.match(node.text) or _only_cited_requests(node.text):
+        return False
     if node.heading and PURPOSE.match(fold(node.heading)):
         return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing
     doc_type = ctx.doc_type or ""
@@ -315,6 +322,23 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     if doc_type in ("Kế hoạch", "Chương trình", "Chỉ thị", "Công điện") and ACTION.match(key):
         return True
     return bool(node.kind in ("letter", "dash", "plus", "number") and ACTION.match(key) and ctx.recipients)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _only_cited_requests(text: str) -> bool:
+    """A paragraph that opens on the letter being answered and only reports what that letter asks ("Sở Nội vụ
+    nhận được Công văn số … của Văn phòng UBND tỉnh đề nghị Sở Nội vụ có ý kiến …") directs no one."""
+    first, *rest = _SENTENCE_END.split(text.strip(), 1)
+    key = fold(first)
+    if not INCOMING.match(key):
+        return False
+    requests = list(REQUEST.finditer(key))
+    if not requests or any(not QUOTED_REQUEST.search(key[: m.start()]) for m in requests):
+        return False
+    tail = fold(rest[0]) if rest else ""
+    return not (REQUEST.search(tail) or DIRECTIVE.search(tail))
 
 
 def _item_action(opener: str, key: str, text: str) -> bool:
