@@ -59,6 +59,7 @@ class Context:
     abbreviations: dict[str, str] = field(default_factory=dict)
     subjects: dict[str, list[str]] = field(default_factory=dict)  # _subject_action per text, asked repeatedly
     clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"
+    quoted: set[int] = field(default_factory=set)  # ids of clauses inside a passage quoted from another text
     frame: Deadline | None = None  # the period a heading above sets ("NHIỆM VỤ TRONG NĂM 2026"), while visiting
 
 
@@ -67,6 +68,7 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     tasks: list[dict] = []
     warnings: list[str] = []
     ctx.clauses = {node.path: node.text for root in tree for node in root.walk()}
+    ctx.quoted = quoted_clauses(tree)
     meeting = meeting_task(tree, ctx)
     if meeting:
         tasks.append(meeting)
@@ -287,7 +289,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return True  # a plan item with its unit or time lines is an action item
     if not key or key.startswith("(") or is_upper(node.text):
         return False
-    if CONTACT.match(key) or PERSON_LINE.match(node.text) or _only_cited_requests(node.text):
+    if id(node) in ctx.quoted or CONTACT.match(key) or PERSON_LINE.match(node.text) or \
+            _only_cited_requests(node.text):
         return False
     if node.heading and PURPOSE.match(fold(node.heading)):
         return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing
@@ -322,6 +325,27 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     if doc_type in ("Kế hoạch", "Chương trình", "Chỉ thị", "Công điện") and ACTION.match(key):
         return True
     return bool(node.kind in ("letter", "dash", "plus", "number") and ACTION.match(key) and ctx.recipients)
+
+
+_OPEN_QUOTES = ("“", '"', "„", "«")
+_CLOSE_QUOTES = ("”", '"', "»")
+
+
+def quoted_clauses(tree: list[Clause]) -> set[int]:
+    """Clauses inside a passage quoted from another text: from one that opens with a quotation mark to the one
+    that closes it ('“…2. Hồ sơ … gồm:' … 'c) Nghị quyết …”'). Quoted rules assign nothing."""
+    quoted: set[int] = set()
+    open_quote = False
+    for node in (n for root in tree for n in root.walk()):
+        text = node.text.strip()
+        if not open_quote and text.startswith(_OPEN_QUOTES):
+            quoted.add(id(node))
+            inner = text[1:]
+            open_quote = not inner.rstrip(" ./;").endswith(_CLOSE_QUOTES) and not any(q in inner for q in _CLOSE_QUOTES)
+        elif open_quote:
+            quoted.add(id(node))
+            open_quote = not any(q in text for q in _CLOSE_QUOTES)
+    return quoted
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
