@@ -236,7 +236,9 @@ def _intro_agencies(text: str, ctx: Context) -> list[str] | None:
     if not key.endswith(":") or BOILERPLATE.search(key):
         return None
     head = INTRO_TAIL.sub("", key)
-    m = REQUEST.search(head.rstrip(" :"))  # "Văn phòng Chính phủ trân trọng đề nghị:" asks the addressees
+    # the last request verb asks ("Để đáp ứng yêu cầu …, UBND tỉnh yêu cầu các sở … thực hiện các nội dung sau:");
+    # "Văn phòng Chính phủ trân trọng đề nghị:" asks the addressees
+    m = next(reversed(list(REQUEST.finditer(head.rstrip(" :")))), None)
     lists_items = bool(re.search(r"\b(sau|như sau|sau đây)\s*:$", key))
     if head == key and not lists_items and not (m and len(head[m.end():].split()) < 12):
         return None
