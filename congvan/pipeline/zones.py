@@ -22,7 +22,7 @@ BODY_OPENER = re.compile(
     r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự|[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{0,60}? nhận được)\b)"
 )
 PLACE_DATE = re.compile(
-    rf"((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*(?:\d|\.|…|\S{0,4}\s*tháng)", re.U
+    rf"(?<![^\s,;:|])((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*(?:\d|\.|…|\S{0,4}\s*tháng)", re.U
 )
 NUMBER_START = re.compile(r"\bS[ốô]\s*:?\s*(?=[\d/.…_ ]*/|\d)")
 _CAPS_TAIL = re.compile(rf"(?<=[.:]\s)(?:[{UPPER},]+\s?)+(?=\s*[-_=]{{3,}}|$)")
@@ -89,6 +89,7 @@ def split_merged(lines: list[Line], header_window: int = 14) -> list[Line]:
             m = PLACE_DATE.search(text)
             if m and m.start() > 0 and not QUOC_HIEU.search(text[m.start():m.end()]):
                 cuts.append(m.start())
+            cuts += _title_cuts(text)
         if index < 3 and not is_upper(text):
             m = _CAPS_TAIL.search(text)
             if m and m.start() > 0:
@@ -99,6 +100,30 @@ def split_merged(lines: list[Line], header_window: int = 14) -> list[Line]:
         for piece in pieces:
             out.extend(_split_kinh_gui_body(piece))
     return out
+
+
+_TYPE_TITLE = re.compile(r"(?<=năm \d{4})\s+(?=(?:" + "|".join(
+    ("QUYẾT ĐỊNH", "CHỈ THỊ", "KẾ HOẠCH", "THÔNG BÁO", "CÔNG ĐIỆN", "GIẤY MỜI", "TỜ TRÌNH", "BÁO CÁO", "NGHỊ QUYẾT",
+     "CHƯƠNG TRÌNH", "QUY ĐỊNH", "QUY CHẾ", "HƯỚNG DẪN", "THÔNG TƯ", "NGHỊ ĐỊNH", "CÔNG VĂN")) + r")\b)")
+
+
+def _title_cuts(text: str) -> list[int]:
+    """A scrape runs the date, the capitals title and the first body sentence into one line ('… năm 1980 CHỈ THỊ
+    VỀ CÔNG TÁC ĐO ĐẠC … TRONG CẢ NƯỚC Ngày 24 tháng 6 năm 1977 Hội đồng …'): cut before the title and where
+    the capitals end and a sentence begins."""
+    m = _TYPE_TITLE.search(text)
+    if not m:
+        return []
+    cuts = [m.end()]
+    words = list(re.finditer(r"\S+", text[m.end():]))
+    for i in range(3, len(words) - 2):
+        before = [w.group() for w in words[i - 3: i]]
+        word, after = words[i].group(), words[i + 1].group()
+        if all(is_upper(w) for w in before) and word[:1].isupper() and word[1:].islower() and \
+                (after[:1].islower() or after[:1].isdigit()):
+            cuts.append(m.end() + words[i].start())
+            break
+    return cuts
 
 
 def _column_for(piece: Line, i: int, pieces: list[Line]) -> Line:
