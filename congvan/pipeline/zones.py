@@ -17,10 +17,10 @@ DIEN = re.compile(r"\bđiện\s*:\s*", re.I)
 KINH_GUI_INLINE = re.compile(r"(?<!^)\b(Kính\s+gửi|Kính\s+mời)\s*:")
 NOI_NHAN = re.compile(r"^\s*[-–]?\s*" + loose("noi nha") + r"[nmu]\s*:?")  # OCR: "Nơi nhậm"
 SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S", re.I)
-BODY_OPENER = re.compile(
-    r"\s(?=(?:Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"
-    r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự|[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{0,60}? nhận được)\b)"
-)
+_OPENERS = (r"Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"
+            r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự")
+BODY_OPENER = re.compile(rf"\s(?=(?:{_OPENERS}|[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{{0,60}}? nhận được)\b)")
+_OPENS_BODY = re.compile(rf"^(?:{_OPENERS})\b")  # a line that starts the body, not one more addressee
 PLACE_DATE = re.compile(
     rf"(?<![^\s,;:|])((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*(?:\d|\.|…|\S{0,4}\s*tháng)", re.U
 )
@@ -136,10 +136,10 @@ def _column_for(piece: Line, i: int, pieces: list[Line]) -> Line:
 
 def _split_kinh_gui_body(line: Line) -> list[Line]:
     """'Kính gửi: X Trong thời gian qua, …' (scrapes) → the address line and the body paragraph."""
-    if not KINH_GUI.match(line.text) or len(line.text) < 120:
+    if not KINH_GUI.match(line.text):
         return [line]
-    m = BODY_OPENER.search(line.text, 12)
-    if not m:
+    m = BODY_OPENER.search(line.text, KINH_GUI.match(line.text).end() + 3)
+    if not m or len(line.text) - m.end() < 20:
         return [line]
     return [replace(line, text=line.text[: m.start()].strip()), replace(line, text=line.text[m.end():].strip())]
 
@@ -176,7 +176,7 @@ def _is_item(text: str) -> bool:
 
 
 def _looks_like_name(text: str) -> bool:
-    return len(text) < 160 and not re.search(r"\b(đề nghị|thực hiện|căn cứ|theo|nhận được)\b", text[:40], re.I)
+    return len(text) < 160 and not _OPENS_BODY.match(text) and not re.search(r"\b(đề nghị|thực hiện|căn cứ|theo|nhận được)\b", text[:40], re.I)
 
 
 def find_footer(lines: list[Line], start: int) -> int:
