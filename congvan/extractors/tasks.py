@@ -93,19 +93,14 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
 
 
 def implementation_articles(tree: list[Clause]) -> list[Clause]:
-    """In a quy định, quy chế or điều lệ only the articles on carrying it out hold tasks ('Tổ chức thực hiện',
-    'Trách nhiệm của Sở X', 'Điều khoản thi hành', or any article of a chapter so named); the rest are rules."""
-    found: list[Clause] = []
-    for node in tree:
-        title = fold(node.heading or node.text)
-        if node.kind == "article":
-            if IMPLEMENTATION.match(title):
-                found.append(node)
-        elif node.kind in ("part", "section") and IMPLEMENTATION.match(title):
-            found += [child for child in node.children if child.kind == "article"] or [node]
-        else:
-            found += implementation_articles(node.children)
-    return found
+    """In a quy định, quy chế or điều lệ only the articles on carrying it out hold tasks: those of a chapter
+    titled so ('Chương IV. TỔ CHỨC THỰC HIỆN') when there is one, else articles titled so ('Tổ chức thực hiện',
+    'Trách nhiệm của Sở X', 'Điều khoản thi hành'); the rest state rules."""
+    nodes = [n for root in tree for n in root.walk()]
+    chapters = [n for n in nodes if n.kind in ("part", "section") and IMPLEMENTATION.match(fold(n.heading or n.text))]
+    if chapters:
+        return [a for c in chapters for a in c.walk() if a.kind == "article"] or chapters
+    return [n for n in nodes if n.kind == "article" and IMPLEMENTATION.match(fold(n.heading or n.text))]
 
 
 _CLOSING_REQUEST = re.compile(
