@@ -34,6 +34,7 @@ DATE_TRIGGERS: list[tuple[str, str, bool]] = [
     (r"hoàn\s+thành(?:\s+xong)?\s*[:\-–]", "by", False),
     (r"trước", "before", False),
     (r"vào(?:\s+(?:lúc|hồi))?", "on", True),
+    (r"(?:ngay\s+)?trong(?=\s+ngày)", "by", True),  # "gửi … trong ngày 10/01/2026": by the end of that day
 ]
 
 #: Phrases that turn the period right after them (quý, tháng, 6 tháng đầu năm, năm) into a deadline.

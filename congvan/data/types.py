@@ -57,3 +57,6 @@ TYPE_NAMES = sorted(TYPE_CODES, key=len, reverse=True)
 
 URGENCY = (("hỏa tốc", "Hỏa tốc"), ("thượng khẩn", "Thượng khẩn"), ("khẩn", "Khẩn"))
 SECRECY = (("tuyệt mật", "Tuyệt mật"), ("tối mật", "Tối mật"), ("mật", "Mật"))
+
+# Texts of rules: only their articles on carrying them out assign work (the contract's normative-text rule).
+NORMATIVE_TYPES = frozenset({"Quy định", "Quy chế", "Điều lệ", "Nội quy", "Luật", "Nghị định", "Thông tư"})

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from congvan.extractors.deadlines import Deadline
+
 
 @dataclass
 class Context:
@@ -18,3 +20,5 @@ class Context:
     abbreviations: dict[str, str] = field(default_factory=dict)
     subjects: dict[str, list[str]] = field(default_factory=dict)  # subject_action per text, asked repeatedly
     clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"
+    quoted: set[int] = field(default_factory=set)  # ids of clauses inside a passage quoted from another text
+    frame: Deadline | None = None  # the period a heading above sets ("NHIỆM VỤ TRONG NĂM 2026"), while visiting

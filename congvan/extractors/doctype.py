@@ -48,7 +48,7 @@ def subject_lines(lines: list[Line], index: int, first: str, issuer_keys: set[st
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
-        if _SUBJECT_STOP.match(text) or KINH_GUI.match(text) or DIEN.search(text) or len(text) > 300:
+        if _SUBJECT_STOP.match(text) or KINH_GUI.match(text) or DIEN.search(text) or (len(text) > 300 and parts):
             break
         if aligned and line.align not in ("center", None) and parts:
             break

@@ -29,7 +29,8 @@ def heading_agencies(node: Clause, ctx: Context) -> list[str]:
     request = REQUEST.search(fold(heading).rstrip(" :"))
     if request and request.start() > 0:
         return []  # "Văn phòng Chính phủ trân trọng đề nghị:": the agency asks, it does not do
-    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị)\s+", "", heading.strip(" :"), flags=re.I)
+    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị|(?:trách nhiệm|nhiệm vụ)(?:,\s*quyền hạn)? của)\s+", "",
+                      heading.strip(" :"), flags=re.I)
     if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
         return []
     if agencies.is_agency_start(unhead(stripped)) or ADDRESSEES.match(fold(stripped)):
@@ -65,7 +66,9 @@ def intro_agencies(text: str, ctx: Context) -> list[str] | None:
     if not key.endswith(":") or BOILERPLATE.search(key):
         return None
     head = INTRO_TAIL.sub("", key)
-    m = REQUEST.search(head.rstrip(" :"))  # "Văn phòng Chính phủ trân trọng đề nghị:" asks the addressees
+    # the last request verb asks ("Để đáp ứng yêu cầu …, UBND tỉnh yêu cầu các sở … thực hiện các nội dung sau:");
+    # "Văn phòng Chính phủ trân trọng đề nghị:" asks the addressees
+    m = next(reversed(list(REQUEST.finditer(head.rstrip(" :")))), None)
     lists_items = bool(re.search(r"\b(sau|như sau|sau đây)\s*:$", key))
     if head == key and not lists_items and not (m and len(head[m.end():].split()) < 12):
         return None

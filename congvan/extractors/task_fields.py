@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from congvan.extractors import agencies
+from congvan.extractors.agencies.resolution import resolve
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.extractors.deadlines import find_deadline, find_recurrence
+from congvan.extractors.plan_time import plan_deadline
 from congvan.extractors.task_agencies import agencies_in, prefix_agencies, split_who, subject_action, unhead
 from congvan.extractors.task_words import (
     ACTION,
@@ -28,11 +30,18 @@ def build_task(node: Clause, text: str, inherited: list[str], ctx: Context, meet
     lead, support = _lead_support(text, inherited, ctx)
     deadline = find_deadline(text, ctx.doc_date) or _referenced_deadline(text, node.path, ctx)
     recurrence = find_recurrence(text)
+    if node.fields:
+        lead, support = _field_agencies(node.fields, lead, support, ctx)
+        if "time" in node.fields:
+            deadline = plan_deadline(node.fields["time"], ctx.doc_date) or deadline
+            recurrence = find_recurrence(node.fields["time"]) or recurrence
     if deadline is None and meeting and re.search(r"\bchuẩn bị\b", fold(text)) and meeting["deadline"]:
         deadline_obj = {"date": meeting["deadline"]["date"], "kind": "by", "text": "trước cuộc họp"}
     elif deadline is not None:
         deadline_obj = {"date": deadline.date, "kind": deadline.kind, "text": deadline.text}
         recurrence = deadline.recurrence or recurrence
+    elif ctx.frame is not None and recurrence is None:
+        deadline_obj = {"date": ctx.frame.date, "kind": ctx.frame.kind, "text": ctx.frame.text}
     else:
         deadline_obj = None
     clause = node.path
@@ -47,6 +56,26 @@ def build_task(node: Clause, text: str, inherited: list[str], ctx: Context, meet
         "recurrence": recurrence,
         "report_to": _report_to(text),
     }
+
+
+def _field_agencies(fields: dict[str, str], lead: list[str], support: list[str],
+                    ctx: Context) -> tuple[list[str], list[str]]:
+    """Lead and support from an item's field lines ('Đơn vị chủ trì: X chủ trì, phối hợp với Y', 'Đơn vị phối
+    hợp: Z'), the partners the item's own text names ('phối hợp với W') kept as support."""
+    if "lead" in fields:
+        value = fields["lead"]
+        m = SUPPORT.search(value)
+        who, _ = split_who(value[: m.start()] if m else value)
+        lead = agencies_in(who, ctx) or lead
+        support = support + (agencies_in(m.group("who"), ctx) if m else [])
+    if "support" in fields:
+        support = support + resolve(agencies.find_agencies(fields["support"]), ctx)
+    keys = {fold(x) for x in lead}
+    unique: list[str] = []
+    for name in support:
+        if fold(name) not in keys and fold(name) not in {fold(x) for x in unique}:
+            unique.append(name)
+    return lead, unique
 
 
 _CROSS_REFERENCE = re.compile(

@@ -81,3 +81,23 @@ SUPPORT = re.compile(r"phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+(?P<wh
                      r"nghiên cứu|giải quyết|xử lý)\b|[;.:]|$)")
 MEETING_TIME = re.compile(r"(?:thời gian|vào lúc|vào hồi|lúc)\s*:?\s*.{0,40}?ngày\s*(\d{1,2})\s*(?:tháng\s*|/)"
                           r"(\d{1,2})\s*(?:năm\s*|/)(\d{4})", re.I)
+# The title of an article or chapter on carrying a normative text out (its other articles state rules).
+IMPLEMENTATION = re.compile(r"^\W*(tổ chức thực hiện|trách nhiệm (của|thi hành|thực hiện|tổ chức thực hiện)|"
+                            r"trách nhiệm\W*$|điều khoản thi hành|hiệu lực và trách nhiệm|phân công (trách nhiệm|"
+                            r"thực hiện)|nhiệm vụ (của|cụ thể))")
+# A sentence that opens on the letter or text being answered or carried out ("Sở X nhận được Công văn số … của
+# Y đề nghị …", "Thực hiện ý kiến chỉ đạo tại Công văn số …, trong đó, giao …"): its requests are the cited text's.
+INCOMING = re.compile(
+    r"^\W*(?:(?:\S+\s+){0,8}?(?:nhận được|tiếp nhận)|căn cứ|thực hiện|triển khai|theo|phúc đáp|trả lời|tiếp theo)\s"
+    r".{0,80}?\b(công văn|văn bản|tờ trình|báo cáo|quyết định|kế hoạch|thông báo|ý kiến|chỉ đạo|đơn|kết luận|"
+    r"công điện|chỉ thị|nghị quyết|thông tư|nghị định|giấy mời|phiếu)\b"
+)
+# What comes right before a request that belongs to the cited text: its author ("… của Văn phòng UBND tỉnh đề
+# nghị"), its subject ("về việc đề nghị") or its content ("trong đó, giao").
+QUOTED_REQUEST = re.compile(r"(\bcủa\s[^,;]{2,150}|\bvề việc|\btrong đó,?|\btheo đó,?|\bnội dung)\s*$")
+# Contact details under a letter: a person and how to reach them, not a task.
+CONTACT = re.compile(r"^\W*(chức vụ|đơn vị công tác|(số )?điện thoại( liên hệ)?|sđt|email|e-mail|địa chỉ|họ và tên|"
+                     r"họ tên|ngày sinh|đầu mối liên hệ|người liên hệ|cán bộ (đầu mối|liên hệ)|fax)\s*:")
+PERSON_LINE = re.compile(r"^\W*(Ông|Bà|Đồng chí|Đ/c)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5}\W*$")
+# A list of the papers of a dossier ("Hồ sơ gồm:", "Thành phần hồ sơ:"): its items are papers, not tasks.
+DOSSIER = re.compile(r"\b(hồ sơ|thành phần hồ sơ|tài liệu)\b[^.:]{0,120}\b(gồm|bao gồm)\b[^.]*:$|^\W*thành phần hồ sơ")

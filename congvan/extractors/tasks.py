@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from congvan.data.types import NORMATIVE_TYPES
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.extractors.meeting import meeting_task
+from congvan.extractors.plan_time import heading_deadline
 from congvan.extractors.task_agencies import (
     heading_agencies,
     intro_agencies,
@@ -21,6 +23,7 @@ from congvan.extractors.task_agencies import (
     subject_action,
 )
 from congvan.extractors.task_fields import build_task
+from congvan.extractors.task_filters import implementation_articles, only_cited_requests, quoted_clauses
 from congvan.extractors.task_words import (
     ACTION,
     ADDRESSEES,
@@ -28,10 +31,13 @@ from congvan.extractors.task_words import (
     BACKGROUND,
     BOILERPLATE,
     CITED_WORK,
+    CONTACT,
     DIRECTIVE,
+    DOSSIER,
     EXECUTE,
     NOT_DIRECTIVE,
     NOT_TASK,
+    PERSON_LINE,
     PURPOSE,
     QUOTES_BASES,
     REQUEST,
@@ -44,10 +50,13 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     tasks: list[dict] = []
     warnings: list[str] = []
     ctx.clauses = {node.path: node.text for root in tree for node in root.walk()}
+    ctx.quoted = quoted_clauses(tree)
     meeting = meeting_task(tree, ctx)
     if meeting:
         tasks.append(meeting)
     pending: list[str] = []  # agencies of a top-level lead-in paragraph, passed to the items after it
+    if (ctx.doc_type or "") in NORMATIVE_TYPES:
+        tree = implementation_articles(tree)
     for index, root in enumerate(tree):
         if root.kind == "para" and not root.children:
             if _completes_quoting_lead_in(tree, index, tasks, ctx, meeting):
@@ -84,6 +93,15 @@ def _without_closing_repeat(tasks: list[dict]) -> list[dict]:
 
 def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
            quoting: bool = False) -> None:
+    saved = ctx.frame
+    if node.children and short_heading(node.heading or node.text):
+        ctx.frame = heading_deadline(node.heading or node.text, ctx.doc_date) or ctx.frame
+    _visit_node(node, inherited, ctx, tasks, meeting, quoting)
+    ctx.frame = saved
+
+
+def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
+                quoting: bool) -> None:
     text = node.text.strip()
     key = fold(text)
     prefix = prefix_agencies(text, ctx)
@@ -91,7 +109,7 @@ def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], 
     passes = own or inherited
     if node.children:
         intro = intro_agencies(text, ctx)
-        quotes = quoting or bool(QUOTES_BASES.search(key)) or \
+        quotes = quoting or bool(QUOTES_BASES.search(key)) or bool(DOSSIER.search(key)) or \
             bool(PURPOSE.match(key)) or bool(ATTENDEES.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
@@ -141,7 +159,11 @@ def _strong(key: str) -> bool:
 
 
 def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool:
+    if node.fields.keys() & {"lead", "support", "time"}:
+        return True  # a plan item with its unit or time lines is an action item
     if not key or key.startswith("(") or is_upper(node.text):
+        return False
+    if id(node) in ctx.quoted or CONTACT.match(key) or PERSON_LINE.match(node.text) or only_cited_requests(node.text):
         return False
     if node.heading and PURPOSE.match(fold(node.heading)):
         return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line
 from congvan.schemas.models import DocumentResult
+from congvan.text import attachments
 from congvan.text import zones as zoning
 from congvan.text.normalize import clean, fold
 from congvan.text.paragraphs import drop_page_numbers, join_paragraphs
@@ -81,18 +82,22 @@ def extract_lines(lines: list[Line], stamps: list[str],
     """Header, body and footer fields from normalised lines (notes: the PDF's footnotes, for citations)."""
     warnings: list[str] = []
     header = _read_header(lines, stamps, warnings)
+    lines, attached, rest = _set_attachments_apart(lines, header.body_start)
     zones = _cut_body_and_footer(lines, header)
     recips, dist, sign = _read_footer(lines, header, zones, warnings)
     urgency, secrecy = marks.extract(lines[: max(header.end, zones.body_start)])
     tree = clause_tree.build([(p.text, p.label) for p in zones.body])
-    refs = references.extract([header.subject or ""] + [p.text for p in zones.body] + list(notes), header.number)
+    attached_text = [p.text for attachment in attached for p in attachment.paragraphs]
+    refs = references.extract([header.subject or ""] + [p.text for p in zones.body] + attached_text + list(notes),
+                              header.number)
+    clauses = [c.to_dict() for c in tree] + [{**c.to_dict(), "attachment": a.type} for a in attached for c in a.tree]
     document = {
         "issuer": header.issuer, "parent_issuer": header.parent, "number": header.number,
         "number_parts": header.number_parts, "type": header.doc_type, "place": header.place, "date": header.date,
         "subject": header.subject, "urgency": urgency, "confidentiality": secrecy, "recipients": recips,
-        "references": refs, "signer": sign, "distribution": dist, "clauses": [c.to_dict() for c in tree],
+        "references": refs, "signer": sign, "distribution": dist, "clauses": clauses,
     }
-    tasks = _find_tasks(lines, header, zones, recips, tree, warnings)
+    tasks = _find_tasks(lines + rest, header, zones, recips, tree, attached, warnings)
     return document, tasks, warnings
 
 
@@ -111,6 +116,27 @@ class _Header:
     parent: str | None
     subject: str | None
     doc_type: str
+
+
+@dataclass
+class _Attached:
+    """A text the document issues after its signature (kế hoạch, quy định …): its paragraphs and clause tree."""
+
+    type: str
+    paragraphs: list[Line]
+    tree: list[Clause]
+
+
+def _set_attachments_apart(lines: list[Line], body_start: int) -> tuple[list[Line], list[_Attached], list[Line]]:
+    """(the document's own lines, its attached texts, the lines from the first attached text on)."""
+    lines = attachments.split_glued_title(lines, body_start)
+    start, found = attachments.find_attachments(lines, body_start)
+    attached = []
+    for attachment in found:
+        paragraphs = join_paragraphs(attachment.lines)
+        attached.append(_Attached(attachment.type, paragraphs,
+                                  clause_tree.build([(p.text, p.label) for p in paragraphs])))
+    return lines[:start], attached, lines[start:]
 
 
 @dataclass
@@ -191,12 +217,18 @@ def _read_footer(lines: list[Line], header: _Header, zones: _Zones,
 
 
 def _find_tasks(lines: list[Line], header: _Header, zones: _Zones, recips: list[str], tree: list[Clause],
-                warnings: list[str]) -> list[dict]:
-    """The clause tree's tasks, then a task per row of each task table (the body's, then an appendix's)."""
+                attached: list[_Attached], warnings: list[str]) -> list[dict]:
+    """The clause tree's tasks, each attached text's (read as its own type: a kế hoạch's items, a quy định's
+    implementation articles), then a task per row of each task table (the body's, then an appendix's)."""
     context = Context(number=header.number, doc_date=date.fromisoformat(header.date) if header.date else None,
                       recipients=recips, issuer=header.issuer, doc_type=header.doc_type,
                       abbreviations=agencies.define_abbreviations(" ".join(p.text for p in zones.body)))
     tasks, more = task_rules.extract(tree, context)
+    for attachment in attached:
+        own = replace(context, doc_type=attachment.type, subjects={}, clauses={})
+        found, also = task_rules.extract(attachment.tree, own)
+        tasks += found
+        more += also
     appendix = _task_tables(lines[zones.footer_end:])  # "PHỤ LỤC: danh mục nhiệm vụ" after the signature
     all_tables = [zones.tables[i] for i in sorted(zones.tables)] + [appendix[i] for i in sorted(appendix)]
     for number_of_table, rows in enumerate(all_tables, start=1):

@@ -17,12 +17,13 @@ DIEN = re.compile(r"\bđiện\s*:\s*", re.I)
 KINH_GUI_INLINE = re.compile(r"(?<!^)\b(Kính\s+gửi|Kính\s+mời)\s*:")
 NOI_NHAN = re.compile(r"^\s*[-–]?\s*" + loose("noi nha") + r"[nmu]\s*:?")  # OCR: "Nơi nhậm"
 SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S", re.I)
-BODY_OPENER = re.compile(
-    r"\s(?=(?:Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"
-    r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự|[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{0,60}? nhận được)\b)"
-)
+_OPENERS = (r"Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"
+            r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự")
+BODY_OPENER = re.compile(rf"\s(?=(?:{_OPENERS}|[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{{0,60}}? nhận được)\b)")
+_OPENS_BODY = re.compile(rf"^(?:{_OPENERS})\b")  # a line that starts the body, not one more addressee
 PLACE_DATE = re.compile(
-    rf"((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*(?:\d|\.|…|\S{0,4}\s*tháng)", re.U
+    rf"(?<![^\s,;:|])((?:[{UPPER}][{LOWER}]+\.?\s?|TP\.\s?|phố\s|xã\s){{1,6}}),\s*ngày\s*"
+    r"(?:\d|\.|…|\S{0,4}\s*tháng)", re.U
 )
 NUMBER_START = re.compile(r"\bS[ốô]\s*:?\s*(?=[\d/.…_ ]*/|\d)")
 _CAPS_TAIL = re.compile(rf"(?<=[.:]\s)(?:[{UPPER},]+\s?)+(?=\s*[-_=]{{3,}}|$)")
@@ -89,6 +90,7 @@ def split_merged(lines: list[Line], header_window: int = 14) -> list[Line]:
             m = PLACE_DATE.search(text)
             if m and m.start() > 0 and not QUOC_HIEU.search(text[m.start():m.end()]):
                 cuts.append(m.start())
+            cuts += _title_cuts(text)
         if index < 3 and not is_upper(text):
             m = _CAPS_TAIL.search(text)
             if m and m.start() > 0:
@@ -101,6 +103,30 @@ def split_merged(lines: list[Line], header_window: int = 14) -> list[Line]:
     return out
 
 
+_TYPE_TITLE = re.compile(r"(?<=năm \d{4})\s+(?=(?:" + "|".join(
+    ("QUYẾT ĐỊNH", "CHỈ THỊ", "KẾ HOẠCH", "THÔNG BÁO", "CÔNG ĐIỆN", "GIẤY MỜI", "TỜ TRÌNH", "BÁO CÁO", "NGHỊ QUYẾT",
+     "CHƯƠNG TRÌNH", "QUY ĐỊNH", "QUY CHẾ", "HƯỚNG DẪN", "THÔNG TƯ", "NGHỊ ĐỊNH", "CÔNG VĂN")) + r")\b)")
+
+
+def _title_cuts(text: str) -> list[int]:
+    """A scrape runs the date, the capitals title and the first body sentence into one line ('… năm 1980 CHỈ THỊ
+    VỀ CÔNG TÁC ĐO ĐẠC … TRONG CẢ NƯỚC Ngày 24 tháng 6 năm 1977 Hội đồng …'): cut before the title and where
+    the capitals end and a sentence begins."""
+    m = _TYPE_TITLE.search(text)
+    if not m:
+        return []
+    cuts = [m.end()]
+    words = list(re.finditer(r"\S+", text[m.end():]))
+    for i in range(3, len(words) - 2):
+        before = [w.group() for w in words[i - 3: i]]
+        word, after = words[i].group(), words[i + 1].group()
+        if all(is_upper(w) for w in before) and word[:1].isupper() and word[1:].islower() and \
+                (after[:1].islower() or after[:1].isdigit()):
+            cuts.append(m.end() + words[i].start())
+            break
+    return cuts
+
+
 def _column_for(piece: Line, i: int, pieces: list[Line]) -> Line:
     if QUOC_HIEU.search(piece.text) or TIEU_NGU.search(piece.text):
         return replace(piece, column="right")
@@ -111,10 +137,10 @@ def _column_for(piece: Line, i: int, pieces: list[Line]) -> Line:
 
 def _split_kinh_gui_body(line: Line) -> list[Line]:
     """'Kính gửi: X Trong thời gian qua, …' (scrapes) → the address line and the body paragraph."""
-    if not KINH_GUI.match(line.text) or len(line.text) < 120:
+    if not KINH_GUI.match(line.text):
         return [line]
-    m = BODY_OPENER.search(line.text, 12)
-    if not m:
+    m = BODY_OPENER.search(line.text, KINH_GUI.match(line.text).end() + 3)
+    if not m or len(line.text) - m.end() < 20:
         return [line]
     return [replace(line, text=line.text[: m.start()].strip()), replace(line, text=line.text[m.end():].strip())]
 
@@ -151,7 +177,8 @@ def _is_item(text: str) -> bool:
 
 
 def _looks_like_name(text: str) -> bool:
-    return len(text) < 160 and not re.search(r"\b(đề nghị|thực hiện|căn cứ|theo|nhận được)\b", text[:40], re.I)
+    return len(text) < 160 and not _OPENS_BODY.match(text) and not re.search(
+        r"\b(đề nghị|thực hiện|căn cứ|theo|nhận được)\b", text[:40], re.I)
 
 
 def find_footer(lines: list[Line], start: int) -> int:
