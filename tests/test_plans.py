@@ -173,6 +173,7 @@ II. NHIỆM VỤ CỤ THỂ
 - Cơ quan thực hiện: Sở Nông nghiệp và Môi trường.
 - Thời gian thực hiện: Cả năm 2025.
 (3) Tổ chức tập huấn kỹ năng số cho cán bộ cấp xã.
+(4) Tăng cường kiểm tra, đáp ứng yêu cầu bảo đảm an toàn thông tin.
 """
 
 
@@ -180,7 +181,7 @@ def test_attached_plan_after_the_signature_gives_its_items_as_tasks(tmp_path: Pa
     result = run(tmp_path, QD_HEADER + PLAN)
     assert result["document"]["signer"]["name"] == "Lò Văn Sáu"
     tasks = by_clause(result)
-    assert set(tasks) == {"3", "II.1.1", "II.1.2", "II.2.1", "II.2.2", "II.2.3"}
+    assert set(tasks) == {"3", "II.1.1", "II.1.2", "II.2.1", "II.2.2", "II.2.3", "II.2.4"}
     first = tasks["II.1.1"]
     assert first["lead"] == ["Sở Khoa học và Công nghệ"] and first["support"] == ["Văn phòng UBND tỉnh"]
     assert first["deadline"]["date"] == "2025-09-30"
@@ -191,7 +192,7 @@ def test_attached_plan_after_the_signature_gives_its_items_as_tasks(tmp_path: Pa
     # a block printed after (2) covers (1) too; (3) names no unit anywhere: the issuer's own task
     assert tasks["II.2.1"]["lead"] == ["Sở Nông nghiệp và Môi trường"]
     assert tasks["II.2.1"]["deadline"]["date"] == "2025-12-31"
-    assert tasks["II.2.3"]["lead"] == ["Ủy ban nhân dân tỉnh Hà Giang"]
+    assert tasks["II.2.3"]["lead"] == tasks["II.2.4"]["lead"] == ["Ủy ban nhân dân tỉnh Hà Giang"]
     attached = [c for c in result["document"]["clauses"] if c.get("attachment")]
     assert attached and {c["attachment"] for c in attached} == {"Kế hoạch"}
 
@@ -270,3 +271,12 @@ def test_heading_time_frame_reaches_items_without_a_date(tmp_path: Path) -> None
     assert tasks["I.1.a"]["deadline"]["date"] == "2025-12-31"
     assert tasks["I.1.b"]["deadline"]["date"] == "2025-12-15"
     assert tasks["I.1.c"]["deadline"] is None or tasks["I.1.c"]["deadline"]["date"] is None
+
+
+def test_a_scrape_runs_the_attached_title_into_the_signer_line(tmp_path: Path) -> None:
+    """No '(Ban hành kèm theo …)' line: the body's 'Ban hành kèm theo Quyết định này Kế hoạch …' announces it."""
+    text = QD_HEADER.replace("Lò Văn Sáu\n", "Lò Văn Sáu KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2025\n")
+    result = run(tmp_path, text + PLAN.split("\n", 3)[3])
+    assert result["document"]["signer"]["name"] == "Lò Văn Sáu"
+    assert result["document"]["signer"]["title"] == "Phó Chủ tịch"
+    assert {"II.1.1", "II.2.3"} <= set(by_clause(result))

@@ -60,3 +60,5 @@ SECRECY = (("tuyệt mật", "Tuyệt mật"), ("tối mật", "Tối mật"), (
 
 # Texts of rules: only their articles on carrying them out assign work (the contract's normative-text rule).
 NORMATIVE_TYPES = frozenset({"Quy định", "Quy chế", "Điều lệ", "Nội quy", "Luật", "Nghị định", "Thông tư"})
+# Plans: every action item is a task, of the issuer when it names no unit (the contract's plan rule).
+PLAN_TYPES = frozenset({"Kế hoạch", "Chương trình", "Đề án", "Phương án"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from congvan.data.types import PLAN_TYPES
 from congvan.extractors import agencies
 from congvan.extractors.agencies.resolution import resolve
 from congvan.extractors.clauses import Clause
@@ -122,10 +123,10 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
         lead = explicit
     elif inherited:
         lead = inherited
-    elif ADDRESSEES.search(key[:200]) or REQUEST.search(key):
+    elif (ADDRESSEES.search(key[:200]) or REQUEST.search(key)) and ctx.recipients:
         lead = list(ctx.recipients)
-    elif (ctx.doc_type or "") in ("Kế hoạch", "Chương trình") and ctx.issuer:
-        lead = [ctx.issuer]
+    elif (ctx.doc_type or "") in PLAN_TYPES and ctx.issuer:
+        lead = [ctx.issuer]  # a plan item that names no unit anywhere is the issuer's own
     else:
         lead = list(ctx.recipients)
     support = [s for s in support if fold(s) not in {fold(x) for x in lead}]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from congvan.data.types import NORMATIVE_TYPES
+from congvan.data.types import NORMATIVE_TYPES, PLAN_TYPES
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
@@ -195,7 +195,7 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return True
     if inherited and ACTION.match(key):
         return True
-    if doc_type in ("Kế hoạch", "Chương trình", "Chỉ thị", "Công điện") and ACTION.match(key):
+    if (doc_type in PLAN_TYPES or doc_type in ("Chỉ thị", "Công điện")) and ACTION.match(key):
         return True
     return bool(node.kind in ("letter", "dash", "plus", "number") and ACTION.match(key) and ctx.recipients)
 

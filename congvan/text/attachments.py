@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from congvan.layout import Line
 from congvan.text.normalize import fold, is_upper
-from congvan.text.zones import PARTY, QUOC_HIEU, SEPARATOR, SIGN_PREFIX, TIEU_NGU
+from congvan.text.zones import NOI_NHAN, PARTY, QUOC_HIEU, SEPARATOR, SIGN_PREFIX, TIEU_NGU
 
 # Types of text a quyết định issues "kèm theo" (title case as output) by their printed title word.
 ATTACHED_TYPES = {
@@ -35,14 +35,28 @@ class Attachment:
     lines: list[Line]
 
 
+# The body of a quyết định names what it issues: "Ban hành kèm theo Quyết định này Chương trình hành động …".
+_ANNOUNCED = re.compile(r"kèm theo (?:quyết định|chỉ thị|nghị quyết|thông tư|văn bản) này\s+(?:là\s+|bản\s+)?"
+                        r"(?P<type>" + "|".join(ATTACHED_TYPES) + r")\b")
+_PERSON_END = re.compile(r"(?:^|\s)(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+
+
+def announced_types(lines: list[Line], start: int) -> set[str]:
+    """The types of text the body says it issues "kèm theo" ('Quy định', 'Chương trình')."""
+    return {ATTACHED_TYPES[m["type"]] for line in lines[start:] for m in _ANNOUNCED.finditer(fold(line.text))}
+
+
 def split_glued_title(lines: list[Line], start: int) -> list[Line]:
-    """A scrape may run the attached title into the signer's line ('… Nguyễn Văn A CHƯƠNG TRÌNH HÀNH ĐỘNG …
-    (Ban hành kèm theo …)'): that line is cut before the title."""
+    """A scrape may run the attached title into the signer's line ('… Nguyễn Văn A CHƯƠNG TRÌNH HÀNH ĐỘNG …'):
+    that line is cut before the title when '(Ban hành kèm theo …)' follows or the body announced that type."""
+    announced = announced_types(lines, start)
     out = lines[:start]
     for line in lines[start:]:
         m = _TITLE.search(line.text)
-        if m and m.start() > 0 and _KEM_THEO_ANY.search(line.text[m.start():]) and \
-                not is_upper(line.text[: m.start()].split()[-1]):
+        before = line.text[: m.start()].rstrip() if m else ""
+        if m and before and not is_upper(before.split()[-1]) and \
+                (_KEM_THEO_ANY.search(line.text[m.start():]) or
+                 (ATTACHED_TYPES[fold(m.group(1))] in announced and _PERSON_END.search(before))):
             out += [replace(line, text=line.text[: m.start()].strip()),
                     replace(line, text=line.text[m.start():].strip(), column=None)]
         else:
@@ -52,7 +66,10 @@ def split_glued_title(lines: list[Line], start: int) -> list[Line]:
 
 def find_attachments(lines: list[Line], start: int) -> tuple[int, list[Attachment]]:
     """Where the first attached text begins (len(lines) when none) and each attached text after `start`."""
-    starts = [i for i in range(start, len(lines)) if _opens_attachment(lines, i)]
+    announced = announced_types(lines, start)
+    signed = next((i for i in range(start, len(lines))
+                   if SIGN_PREFIX.match(lines[i].text) or NOI_NHAN.match(lines[i].text)), len(lines))
+    starts = [i for i in range(start, len(lines)) if _opens_attachment(lines, i, announced if i > signed else set())]
     found: list[Attachment] = []
     for n, first in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
@@ -61,13 +78,14 @@ def find_attachments(lines: list[Line], start: int) -> tuple[int, list[Attachmen
     return (starts[0] if starts else len(lines)), found
 
 
-def _opens_attachment(lines: list[Line], i: int) -> bool:
-    """A title line ('QUY ĐỊNH', 'KẾ HOẠCH …') followed within a few lines by '(Ban hành kèm theo …)'."""
+def _opens_attachment(lines: list[Line], i: int, announced: set[str]) -> bool:
+    """A title line ('QUY ĐỊNH', 'KẾ HOẠCH …') followed within a few lines by '(Ban hành kèm theo …)', or after
+    the signature, a title of the type the body announced it issues."""
     text = lines[i].text.strip()
     m = _TITLE.match(text)
     if not m or not is_upper(text.split("(")[0]):
         return False
-    if _KEM_THEO_ANY.search(text):
+    if _KEM_THEO_ANY.search(text) or ATTACHED_TYPES[fold(m.group(1))] in announced:
         return True
     return any(_KEM_THEO.match(line.text) for line in lines[i + 1: i + 8])
 
