@@ -101,3 +101,8 @@ CONTACT = re.compile(r"^\W*(chức vụ|đơn vị công tác|(số )?điện th
 PERSON_LINE = re.compile(r"^\W*(Ông|Bà|Đồng chí|Đ/c)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5}\W*$")
 # A list of the papers of a dossier ("Hồ sơ gồm:", "Thành phần hồ sơ:"): its items are papers, not tasks.
 DOSSIER = re.compile(r"\b(hồ sơ|thành phần hồ sơ|tài liệu)\b[^.:]{0,120}\b(gồm|bao gồm)\b[^.]*:$|^\W*thành phần hồ sơ")
+# "các hội do Đảng, Nhà nước giao nhiệm vụ", "nhiệm vụ do UBND tỉnh giao": who assigned it, not a request.
+PASSIVE_GIAO = re.compile(r"\bdo\s+(?:[^\s.;:]+[ ,]+){1,6}?giao\b")
+# "Ý kiến góp ý xin gửi về Bộ Tài chính trước ngày …": the addressees are asked to send something back by a date.
+SEND_BACK = re.compile(r"^\W*(ý kiến|văn bản|báo cáo|kết quả|hồ sơ|danh sách|đăng ký)[^.;]{0,60}?\b(xin |đề nghị |"
+                       r"vui lòng )?gửi (về|đến|cho)\b[^.]{0,160}\b(trước|chậm nhất|trong)\b")

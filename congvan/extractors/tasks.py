@@ -37,10 +37,12 @@ from congvan.extractors.task_words import (
     EXECUTE,
     NOT_DIRECTIVE,
     NOT_TASK,
+    PASSIVE_GIAO,
     PERSON_LINE,
     PURPOSE,
     QUOTES_BASES,
     REQUEST,
+    SEND_BACK,
 )
 from congvan.text.normalize import fold, is_upper
 
@@ -176,7 +178,7 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return bool(DIRECTIVE.search(key) and not NOT_DIRECTIVE.search(key) and subject_action(node.text, ctx))
     if BOILERPLATE.search(key):
         return bool(re.search(r"\bgiao\s+\S", key)) and not key.startswith(("trong quá trình", "trường hợp"))
-    request = REQUEST.search(key)
+    request = REQUEST.search(PASSIVE_GIAO.sub(_unassign, key))
     if doc_type in ("Báo cáo", "Tờ trình"):
         return bool(re.search(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị)\b", key)) and request is not None
     if _closing_exhortation(node.text, ctx):
@@ -187,7 +189,7 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         background = None  # an item under a lead-in or agency heading carries the action itself
     if background or NOT_TASK.match(key):
         return bool(request) or bool(doers)
-    if request or EXECUTE.search(key) or doers:
+    if request or EXECUTE.search(key) or doers or SEND_BACK.match(key):
         return True
     if DIRECTIVE.search(key) and not NOT_DIRECTIVE.search(key) and (node.kind != "para" or inherited):
         return True
@@ -198,6 +200,10 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     if (doc_type in PLAN_TYPES or doc_type in ("Chỉ thị", "Công điện")) and ACTION.match(key):
         return True
     return bool(node.kind in ("letter", "dash", "plus", "number") and ACTION.match(key) and ctx.recipients)
+
+
+def _unassign(m: re.Match[str]) -> str:
+    return m.group(0)[:-4] + "g-ao"  # "nhiệm vụ do UBND tỉnh giao": assigned by someone, no request here
 
 
 def _item_action(opener: str, key: str, text: str) -> bool:
