@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from congvan.extractors.agencies import is_agency_start
 from congvan.extractors.fields import STRONG, field_line, settle, split_fields
 
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -105,6 +106,9 @@ def build(paragraphs: list[tuple[str, str | None]]) -> list[Clause]:
             owner = stack[-1] if stack else None
             if owner is not None and (index < last_labelled or not _is_closing(rest)):
                 _append_text(owner, rest)
+                continue
+            if owner is None and roots and roots[-1].kind == "para" and rest[:1].islower():
+                roots[-1].text += " " + rest  # a sentence the line breaks of a scrape cut in two
                 continue
             node = Clause(path=f"p{len(roots) + 1}", label=None, kind="para", heading=None, text=rest, rank=-1)
             roots.append(node)
@@ -220,7 +224,12 @@ _CLOSING = re.compile(
 
 
 def _is_closing(text: str) -> bool:
-    return bool(_CLOSING.match(text))
+    """A paragraph after the last item that is not its continuation: a closing formula, or a new directive
+    whose subject is a body ('UBND các tỉnh, thành phố cần huy động …')."""
+    return bool(_CLOSING.match(text)) or (len(text) > 60 and is_agency_start(text) and bool(_DIRECTS.search(text)))
+
+
+_DIRECTS = re.compile(r"\b(cần|phải|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|chủ trì|khẩn trương|có kế hoạch)\b")
 
 
 def absorb_fields(nodes: list[Clause]) -> None:
