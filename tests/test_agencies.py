@@ -394,3 +394,99 @@ def test_departments_and_districts_in_one_list_are_two_collectives(text: str, ex
 ])
 def test_dash_joined_fields_and_fused_head_titles(text: str, expected: list[str]) -> None:
     assert find_agencies(text) == expected
+
+
+# -- committees named with their topic ("về …") ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Giao Ban Chỉ đạo quốc gia về dữ liệu chủ trì tổng hợp", ["Ban Chỉ đạo quốc gia về dữ liệu"]),
+    ("Hội đồng tư vấn về cải cách thủ tục hành chính đã họp phiên thứ hai",
+     ["Hội đồng tư vấn về cải cách thủ tục hành chính"]),
+    ("Tổ công tác về rà soát văn bản báo cáo Sở Tư pháp trước ngày 10/5",
+     ["Tổ công tác về rà soát văn bản", "Sở Tư pháp"]),
+    ("Ủy ban quốc gia về người cao tuổi phối hợp với Sở Y tế", ["Ủy ban quốc gia về người cao tuổi", "Sở Y tế"]),
+    ("Đề nghị các đồng chí thành viên Ban Chỉ đạo quốc gia về dữ liệu dự họp",
+     ["Các đồng chí thành viên Ban Chỉ đạo quốc gia về dữ liệu"]),
+    ("Ban Chỉ đạo tỉnh về phòng, chống thiên tai và tìm kiếm cứu nạn, Sở Y tế",
+     ["Ban Chỉ đạo tỉnh về phòng, chống thiên tai và tìm kiếm cứu nạn", "Sở Y tế"]),
+])
+def test_find_committee_with_topic(text: str, expected: list[str]) -> None:
+    assert find_agencies(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sở Nội vụ về việc tuyển dụng viên chức", ["Sở Nội vụ"]),  # 'về việc' opens a matter
+    ("Hội đồng thi đua tỉnh về việc xét khen thưởng", ["Hội đồng thi đua tỉnh"]),
+    ("Ban Tuyên giáo về nội dung tuyên truyền", ["Ban Tuyên giáo"]),  # not a committee head
+    ("Hội đồng thẩm định về kết quả thẩm định", ["Hội đồng thẩm định"]),
+])
+def test_find_ve_is_not_a_topic(text: str, expected: list[str]) -> None:
+    assert find_agencies(text) == expected
+
+
+def test_split_committee_with_topic() -> None:
+    assert split_agencies("- Các đồng chí thành viên Ban Chỉ đạo quốc gia về dữ liệu;\n- Sở Nội vụ về việc báo cáo") \
+        == ["Các đồng chí thành viên Ban Chỉ đạo quốc gia về dữ liệu", "Sở Nội vụ"]
+
+
+# -- standard collectives, names joined by "và", newspapers, place lists --------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ;\n- Sở Y tế.",
+     ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Sở Y tế"]),
+    ("Các Sở, ban, ngành; cơ quan Trung ương đóng trên địa bàn tỉnh",
+     ["Các Sở, ban, ngành", "Cơ quan Trung ương đóng trên địa bàn tỉnh"]),
+    ("Các cơ quan trung ương của các đoàn thể", ["Các cơ quan trung ương của các đoàn thể"]),
+])
+def test_split_standard_collectives(text: str, expected: list[str]) -> None:
+    assert split_agencies(text) == expected
+
+
+def test_find_collective_of_collectives() -> None:
+    assert find_agencies("Đề nghị các cơ quan trung ương của các đoàn thể phối hợp với các bộ, ngành trung ương") \
+        == ["Các cơ quan trung ương của các đoàn thể", "Các bộ, ngành trung ương"]
+
+
+@pytest.mark.parametrize("text", [
+    "Giao Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp Khánh Hòa chủ trì",
+    "Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp Khánh Hòa",
+])
+def test_managed_zones_joined_by_va(text: str) -> None:
+    expected = ["Ban Quản lý Khu kinh tế Vân Phong và các khu công nghiệp Khánh Hòa"]
+    assert find_agencies(text) == expected
+    assert split_agencies(text.removeprefix("Giao ").removesuffix(" chủ trì")) == expected
+
+
+def test_va_after_ban_quan_ly_still_splits_bodies() -> None:
+    assert find_agencies("Ban Quản lý Cảng cá tỉnh và các sở, ngành phối hợp") == [
+        "Ban Quản lý Cảng cá tỉnh", "Các sở, ngành"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đề nghị Báo Khánh Hòa, Đài Phát thanh và Truyền hình Khánh Hòa đăng tải",
+     ["Báo Khánh Hòa", "Đài Phát thanh và Truyền hình Khánh Hòa"]),
+    ("Báo Nhân dân phối hợp tuyên truyền", ["Báo Nhân dân"]),
+    ("BÁO CÁO kết quả thực hiện", []),
+    ("THÔNG BÁO Kết luận của Chủ tịch", []),
+])
+def test_find_newspapers(text: str, expected: list[str]) -> None:
+    assert find_agencies(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hội Luật gia tỉnh Phú Yên, Bình Định (cũ)",
+     ["Hội Luật gia tỉnh Phú Yên (cũ)", "Hội Luật gia tỉnh Bình Định (cũ)"]),
+    ("Ban Chấp hành Hội Kiến trúc sư tỉnh Hà Giang,\nTuyên Quang và Yên Bái.",
+     ["Ban Chấp hành Hội Kiến trúc sư tỉnh Hà Giang", "Ban Chấp hành Hội Kiến trúc sư tỉnh Tuyên Quang",
+      "Ban Chấp hành Hội Kiến trúc sư tỉnh Yên Bái"]),
+    ("Sở Y tế tỉnh Phú Yên, Sở Nội vụ", ["Sở Y tế tỉnh Phú Yên", "Sở Nội vụ"]),
+])
+def test_split_place_list(text: str, expected: list[str]) -> None:
+    assert split_agencies(text) == expected
+
+
+def test_find_place_list() -> None:
+    text = "Sở Tư pháp đề nghị Ban chấp hành các Hội Luật gia tỉnh Phú Yên, Bình Định (mới) phối hợp"
+    assert find_agencies(text) == ["Sở Tư pháp", "Ban chấp hành Hội Luật gia tỉnh Phú Yên (mới)",
+                                   "Ban chấp hành Hội Luật gia tỉnh Bình Định (mới)"]
+    assert find_agencies("UBND tỉnh Phú Yên, Sở Nội vụ phối hợp") == ["UBND tỉnh Phú Yên", "Sở Nội vụ"]

@@ -106,6 +106,7 @@ AGENCY_HEADS: tuple[tuple[str, str, str], ...] = (
     ("Công đoàn", "generic", "any"),
     ("Viện", "generic", "cap"),
     ("Đài", "generic", "cap"),
+    ("Báo", "generic", "cap"),
     ("Trường", "generic", "cap"),
     ("Bệnh viện", "generic", "any"),
     ("Hiệp hội", "generic", "any"),
@@ -120,6 +121,7 @@ AGENCY_HEADS: tuple[tuple[str, str, str], ...] = (
     ("Chi nhánh", "generic", "cap"),
     ("Trạm", "generic", "cap"),
     ("Tổ công tác", "generic", "any"),
+    ("Ủy ban quốc gia", "generic", "any"),
     ("Tổ giúp việc", "generic", "any"),
     ("Đảng ủy", "generic", "any"),
     ("Hạt Kiểm lâm", "generic", "any"),
@@ -148,6 +150,7 @@ HEAD_NOT_BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Công an", ("viên", "nhân dân")),
     ("Phòng", ("hội", "họp", "khám", "chờ", "làm việc", "truyền thống")),
     ("Trạm", ("trưởng",)),
+    ("Báo", ("cáo", "chí", "động", "giá", "hiệu", "tin", "đáp", "danh", "hại", "thức", "ơn", "trước", "mộng")),
 )
 
 # Words before a head that make it part of an ordinary compound, not a body: "xã hội", "cán bộ",
@@ -167,6 +170,8 @@ HEAD_NOT_AFTER: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Quỹ", ("ngân",)),
     ("Ban", ("tiểu",)),
     ("Công an", ("lực lượng",)),
+    ("Báo", ("thông", "cảnh", "dự", "tình", "công", "nhật", "họa", "tờ", "đăng", "bích", "phóng", "điện", "tuần",
+             "thời", "tập", "hồi", "mật", "tố", "khai")),
 )
 
 # Lowercase words allowed right after a head although they are verbs elsewhere:
@@ -181,6 +186,28 @@ HEAD_FIRST_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Cục", ("quản lý",)),
     ("Chi cục", ("quản lý", "kiểm lâm")),
     ("Trung tâm", ("phục vụ", "kiểm soát", "xúc tiến", "phát triển", "hỗ trợ", "quản lý", "giám định")),
+)
+
+# Committees and boards whose name may go on with "về <topic>": "Ban Chỉ đạo quốc gia về dữ liệu", "Hội đồng
+# tư vấn về cải cách thủ tục hành chính", "Tổ công tác về rà soát văn bản". Other bodies end at "về".
+TOPIC_HEADS: tuple[str, ...] = (
+    "Ban Chỉ đạo", "Ban Điều hành", "Ban Công tác", "Ban Vận động", "Hội đồng", "Tổ công tác", "Tổ giúp việc",
+    "Ủy ban quốc gia",
+)
+
+# Words after "về" that open a matter, never a committee's topic: "Sở Nội vụ về việc …", "… về kết quả …".
+TOPIC_NOT_FIRST: tuple[str, ...] = (
+    "việc", "nội dung", "kết quả", "tình hình", "ý kiến", "dự thảo", "đề nghị", "hồ sơ", "thời gian",
+    "danh sách", "báo cáo", "nhiệm vụ", "lịch", "các", "những", "một", "số", "trường hợp", "tiến độ",
+)
+
+# The most words a committee's topic runs to.
+TOPIC_MAX_WORDS = 12
+
+# Zones a "Ban Quản lý" manages, joined by "và" inside one name: "Ban Quản lý Khu kinh tế Dung Quất và các khu
+# công nghiệp Quảng Ngãi".
+MANAGED_ZONES: tuple[str, ...] = (
+    "khu kinh tế", "khu công nghiệp", "khu chế xuất", "khu công nghệ cao", "cụm công nghiệp", "khu kinh tế cửa khẩu",
 )
 
 # Complete names without a head word of their own.

@@ -38,6 +38,26 @@ def expand_bracketed(text: str) -> list[str]:
     return [f"{group} {'thành phố' if key in _CITY_KEYS else 'tỉnh'} {_PROVINCE_BY_KEY[key]}" for key in keys]
 
 
+_PLACE = r"[A-ZĐÀ-Ỹ][^\s,;().]*(?:\s*-\s*|\s+)?(?:[A-ZĐÀ-Ỹ][^\s,;().]*(?:\s*-\s*|\s+)?){0,3}"
+_PLACE_LIST = re.compile(rf"^(?P<group>.+?)\b(?P<level>tỉnh|thành phố|TP\.?)\s+(?P<places>{_PLACE}"
+                         rf"(?:\s*(?:,|\bvà\b)\s*{_PLACE})+)\s*(?:\((?P<tail>cũ|mới)\))?[\s.;,:]*$")
+
+
+def expand_place_list(text: str) -> list[str]:
+    """A body named once for a list of provinces, one body each: 'Ban Chấp hành Hội công chứng viên tỉnh Lâm Đồng,
+    Bình Thuận, Đắk Nông (cũ)' → 'Ban Chấp hành Hội công chứng viên tỉnh Lâm Đồng (cũ)', '… tỉnh Bình Thuận (cũ)', ….
+    A trailing '(cũ)' / '(mới)' goes with every member. [] when the places are not all provinces."""
+    m = _PLACE_LIST.match(_SPACE_RE.sub(" ", _nfc(text)).strip())
+    if not m:
+        return []
+    places = [part.strip() for part in re.split(r",|\bvà\b", m["places"]) if part.strip()]
+    if len(places) < 2 or not all(strip_accents(place).lower() in _PROVINCE_BY_KEY for place in places):
+        return []
+    group = _cap_first(re.sub(r"\bcác\s+", "", m["group"], flags=re.I).strip(" ,"))
+    tail = f" ({m['tail']})" if m["tail"] else ""
+    return [f"{group} {m['level']} {place}{tail}" for place in places]
+
+
 _DEPARTMENTS = r"(?:sở|ban|ngành|cơ quan|đơn vị)"
 _UNITS = r"(?:huyện|thị xã|thành phố|quận|xã|phường|thị trấn)"
 _MIXED = re.compile(rf"^(?P<bodies>(?:các\s+)?{_DEPARTMENTS}(?:\s*,\s*{_DEPARTMENTS})*)\s*,\s*(?:và\s+)?"

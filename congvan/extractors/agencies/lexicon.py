@@ -154,6 +154,10 @@ _NUMBERED_LEVELS = set(data.NUMBERED_LEVELS)
 _CATEGORY_NOUNS = {_keys(w) for w in data.CATEGORY_NOUNS}
 _BULLETS = {"-", "+", "•", "*", "·"}
 _JOINT_OFFICES = set(data.JOINT_OFFICES)
+_TOPIC_HEADS = _Phrases(data.TOPIC_HEADS)
+_TOPIC_NOT_FIRST = _Phrases(data.TOPIC_NOT_FIRST + data.FUNCTION_WORDS)
+_TOPIC_MAX = data.TOPIC_MAX_WORDS
+_MANAGED_ZONES = _Phrases(data.MANAGED_ZONES)
 
 
 def agency_key(name: str) -> str:

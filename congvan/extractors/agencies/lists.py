@@ -7,7 +7,7 @@ import re
 
 from congvan.data import agencies as data
 from congvan.extractors.agencies.grammar import _Parser
-from congvan.extractors.agencies.groups import _untitled, strip_head
+from congvan.extractors.agencies.groups import _untitled, expand_place_list, strip_head
 from congvan.extractors.agencies.lexicon import (
     _BULLETS,
     _CATEGORY_NOUNS,
@@ -102,6 +102,8 @@ class _ListParser(_Parser):
             m = _NAME_PARTS.match(self.toks, k) or _COLLECTIVE_TAILS.match(self.toks, k)
             if t.key == "tại" and (self.key(k + 1) == "các" or _LEVELS.match(self.toks, k + 1)):
                 m = 1
+            if not m and t.key == "về" and self.topic_head(a, k):
+                m = self.topic_end(k) - k  # "Ban Chỉ đạo quốc gia về dữ liệu"
             if m:
                 k += m
                 continue
@@ -110,6 +112,10 @@ class _ListParser(_Parser):
                 nxt = self.tok(k + len(keys))
                 return k + len(keys) if nxt is not None and nxt.low else b
             if t.key == "của" and self.cua_end(k) == k:
+                m = self.collective_noun(k + 2) if self.key(k + 1) == "các" else 0
+                if m and any(self.key(x) == "các" for x in range(a, k)):
+                    k += 2 + m  # "các cơ quan trung ương của các đoàn thể"
+                    continue
                 return k
             if _LIST_STOPS.match(self.toks, k):
                 return k
@@ -137,6 +143,12 @@ class _ListParser(_Parser):
             return -1
         return a
 
+    def subordinate_class(self, a: int, b: int) -> bool:
+        """A lowercase class of bodies defined by another body: 'cơ quan thuộc Chính phủ', 'cơ quan ngang Bộ'."""
+        m = self.collective_noun(a)
+        return bool(m) and self.toks[a].low \
+            and any(self.key(x) in ("thuộc", "ngang") for x in range(a, min(b, a + m + 1)))
+
     def group_label(self, a: int, b: int) -> _Group | str | None:
         """A list label before a colon: a group, 'category' (members are full names), or None."""
         i = self.title_end(self.courtesy_end(a))
@@ -163,6 +175,7 @@ def _clean(text: str) -> str:
     text = _PAREN_RE.sub(lambda m: m.group(0) if _is_caps_abbr(m.group(1)) else "", text)
     text = _OPEN_PAREN_RE.sub("", text)  # a bracket the cut left open: '… của 03 tỉnh (Bình Thuận'
     text = _TRAILING_PUNCT_RE.sub("", text).strip()
+    text = re.sub(r"\s*;\s*", ", ", text)  # a collective printed across a semicolon
     return text if any(c.isalpha() for c in text) else ""
 
 
@@ -238,6 +251,10 @@ def split_agencies(text: str) -> list[str]:
         joins_collective = (before == "and" and current is not None and parser.key(a) == "các"
                             and parser.tok(a).low
                             and any(t.key == "các" for t in parser.toks[current["a"]:current["b"]]))
+        if before == "semi" and current is not None and parser.subordinate_class(a, b) \
+                and parser.agency_start(current["a"]) in ("collective", "list"):
+            current["b"] = b  # "Các Bộ, cơ quan ngang Bộ; cơ quan thuộc Chính phủ": one collective
+            continue
         if current is None or before in ("start", "bullet", "line", "semi", "colon") \
                 or (new and not joins_collective):
             current = {"a": a, "b": b, "group": None, "joined": before in ("comma", "and")}
@@ -259,6 +276,11 @@ def split_agencies(text: str) -> list[str]:
         if a < 0:
             continue
         b = parser.list_cut(a, item["b"])
+        members = [] if item["group"] is not None else expand_place_list(parser.span(a, b))
+        if members:  # "Ban Chấp hành Hội X tỉnh A, B (cũ)": one body per province
+            names += [_cap_first(strip_head(member)) for member in members]
+            joined += [item["joined"]] * len(members)
+            continue
         printed = _clean(parser.span(a, b))
         if not printed:
             continue

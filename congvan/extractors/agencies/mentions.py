@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from congvan.extractors.agencies.grammar import _Parser
-from congvan.extractors.agencies.groups import _untitled, split_mixed_collective
+from congvan.extractors.agencies.groups import _PROVINCE_BY_KEY, _untitled, expand_place_list, split_mixed_collective
 from congvan.extractors.agencies.lexicon import _BULLETS, _STANDALONE_KEYS, _TEXT_SKIP_KEYS, _nfc, _unique, agency_key
 from congvan.extractors.agencies.scan import _Name
+from congvan.text.normalize import strip_accents
 
 
 def find_agencies(text: str) -> list[str]:
@@ -28,6 +29,12 @@ def find_agencies(text: str) -> list[str]:
             i += 1
             continue
         names, end = result
+        members, list_end = _place_list_after(parser, names, end)
+        if members:
+            found += members
+            pending = []
+            i = list_end
+            continue
         for name in names:
             key = agency_key(name.text)
             if key in _TEXT_SKIP_KEYS and not name.person:
@@ -44,6 +51,24 @@ def find_agencies(text: str) -> list[str]:
             found.append(name.text)
         i = max(end, i + 1)
     return _unique([piece for name in found for piece in split_mixed_collective(name)])
+
+
+def _place_list_after(parser: _Parser, names: list[_Name], end: int) -> tuple[list[str], int]:
+    """A name followed by more provinces ('… tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ)'): one body per province
+    and the index after the list; ([], end) when no province follows."""
+    if len(names) != 1 or parser.key(end) not in (",", "và"):
+        return [], end
+    j = end
+    while parser.key(j) in (",", "và") and parser.tok(j + 1) is not None and parser.toks[j + 1].cap:
+        k = parser.place_end(j + 1)
+        if k == j + 1 or strip_accents(parser.span(j + 1, k)).lower() not in _PROVINCE_BY_KEY:
+            break
+        j = k
+    if j == end:
+        return [], end
+    if parser.key(j) == "(" and parser.key(j + 1) in ("cũ", "mới") and parser.key(j + 2) == ")":
+        j += 3
+    return expand_place_list(names[0].text + parser.text[parser.toks[end - 1].end:parser.toks[j - 1].end]), j
 
 
 _START_CHARS = 160  # a body named at the start of a text ends well within this many characters

@@ -9,10 +9,12 @@ from congvan.extractors.agencies.lexicon import (
     _CONTINUATIONS,
     _CUA_PARENTS,
     _FIRST_WORDS,
+    _FUNCTION_WORDS,
     _JOINT_OFFICES,
     _LEVEL_LAST,
     _LEVELS,
     _LOCALITY_WORDS,
+    _MANAGED_ZONES,
     _NAME_PARTS,
     _NUMBERED_LEVELS,
     _PARENTS,
@@ -20,6 +22,9 @@ from congvan.extractors.agencies.lexicon import (
     _STOPS,
     _TERMINAL,
     _TITLES,
+    _TOPIC_HEADS,
+    _TOPIC_MAX,
+    _TOPIC_NOT_FIRST,
     _fold,
 )
 from congvan.extractors.agencies.scan import _Name, _Scanner
@@ -163,6 +168,46 @@ class _NameParts(_Scanner):
             break
         return e
 
+    def topic_end(self, k: int) -> int:
+        """After a committee's topic 'về dữ liệu', 'về rà soát văn bản' (k at 'về'); k when the words after 'về'
+        open a matter ('về việc', 'về kết quả') or another body, or no topic word follows."""
+        j = k + 1
+        t = self.tok(j)
+        if t is None or not t.word or t.digit or _TOPIC_NOT_FIRST.match(self.toks, j) or self.new_agency_at(j) \
+                or (t.cap and self.is_stop(j)):
+            return k
+        j += _NAME_PARTS.match(self.toks, j) or _STOPS.match(self.toks, j) or 1  # 'rà soát': a verb as a noun
+        while j < self.n and j - k <= _TOPIC_MAX:
+            t = self.toks[j]
+            m = _NAME_PARTS.match(self.toks, j)
+            if m:
+                j += m
+                continue
+            if not t.word or t.digit or self.is_label(j) or (t.nl and t.cap):
+                break
+            if t.key == "và":
+                nxt = self.tok(j + 1)
+                if nxt is not None and nxt.word and nxt.low and not self.is_stop(j + 1) \
+                        and not _TOPIC_NOT_FIRST.match(self.toks, j + 1) and not self.new_agency_at(j + 1):
+                    j += 1
+                    continue
+                break
+            if (t.low and (self.is_stop(j) or (t.key,) in _FUNCTION_WORDS)) \
+                    or (t.cap and (self.is_stop(j) or self.new_agency_at(j) or _TITLES.match(self.toks, j)
+                                   or self.person_end(j) > j)):
+                break
+            j += 1
+        return j
+
+    def topic_head(self, a: int, k: int) -> bool:
+        """A committee's head ('Ban Chỉ đạo', 'Hội đồng', 'Tổ công tác') starts between a and k."""
+        return any(self.toks[h].cap and _TOPIC_HEADS.match(self.toks, h) for h in range(max(a, 0), k))
+
+    def zones_end(self, j: int) -> int:
+        """After 'và các khu công nghiệp' (j at 'và'): the second zone of a 'Ban Quản lý' name; else j."""
+        k = j + 1 + (self.key(j + 1) == "các")
+        return self.generic_end(k) if _MANAGED_ZONES.match(self.toks, k) else j
+
     def comma_continues(self, k: int, collective: bool) -> bool:
         """Whether the words after a comma (at k) continue the current name."""
         nxt = self.tok(k)
@@ -224,6 +269,10 @@ class _NameParts(_Scanner):
                     if k > j:
                         j = k
                         continue
+                    m = self.collective_noun(j + 2) if collective and self.key(j + 1) == "các" else 0
+                    if m:  # "các cơ quan trung ương của các đoàn thể": a collective within collectives
+                        j += 2 + m
+                        continue
                     break
                 if t.key == "thuộc":
                     if self.agency_start(j + 1) or _LEVELS.match(self.toks, j + 1) \
@@ -232,6 +281,9 @@ class _NameParts(_Scanner):
                         continue
                     break
                 if t.key == "và":
+                    if head == ("ban",) and _fold(self.span(i, i + 2)) == "quản lý" and self.zones_end(j) > j:
+                        j = self.zones_end(j)  # "Ban Quản lý Khu kinh tế X và các khu công nghiệp Y"
+                        continue
                     if nxt is not None and nxt.word and nxt.cap and not self.new_agency_at(j + 1) \
                             and not self.is_stop(j + 1):
                         j += 1
@@ -247,6 +299,11 @@ class _NameParts(_Scanner):
                     m = self.collective_noun(j)
                     if m and self.key(j + m) in (",", "và"):
                         j += m
+                        continue
+                if t.key == "về" and head and _TOPIC_HEADS.match(self.toks, i - len(head)):
+                    k = self.topic_end(j)
+                    if k > j:
+                        j = k
                         continue
                 if self.is_stop(j) and not (j == i and t.cap):
                     break
