@@ -280,3 +280,23 @@ def test_a_scrape_runs_the_attached_title_into_the_signer_line(tmp_path: Path) -
     assert result["document"]["signer"]["name"] == "Lò Văn Sáu"
     assert result["document"]["signer"]["title"] == "Phó Chủ tịch"
     assert {"II.1.1", "II.2.3"} <= set(by_clause(result))
+
+
+def test_assigned_by_is_no_request(tmp_path: Path) -> None:
+    body = "Các hội do Đảng, Nhà nước giao nhiệm vụ đã hoàn thành đại hội nhiệm kỳ."
+    assert run(tmp_path, LETTER.format(body=body))["tasks"] == []
+
+
+def test_comments_to_send_back_by_a_date_are_the_addressees_task(tmp_path: Path) -> None:
+    body = "Đề nghị nghiên cứu dự thảo kèm theo.\nÝ kiến góp ý xin gửi về Ủy ban nhân dân tỉnh trước ngày 15/12/2025."
+    tasks = run(tmp_path, LETTER.format(body=body))["tasks"]
+    last = tasks[-1]
+    assert last["lead"] == ["Sở Tài chính"] and last["deadline"]["date"] == "2025-12-15"
+
+
+def test_a_directive_paragraph_after_the_last_item_is_its_own(tmp_path: Path) -> None:
+    body = ("1. Sở Tài chính có trách nhiệm:\na) Rà soát số liệu;\nb) Tổng hợp báo cáo.\n"
+            "Ủy ban nhân dân các huyện cần bố trí đủ cán bộ để phối hợp với Sở Tài chính trong quá trình rà soát.")
+    tasks = by_clause(run(tmp_path, LETTER.format(body=body)))
+    assert tasks["p3"]["lead"] == ["Ủy ban nhân dân các huyện"]
+    assert "bố trí" not in tasks["1.b"]["description"]
