@@ -104,7 +104,7 @@ def build(paragraphs: list[tuple[str, str | None]]) -> list[Clause]:
     for index, (kind, ident, rest) in enumerate(classified):
         if kind is None:
             owner = stack[-1] if stack else None
-            if owner is not None and (index < last_labelled or not _is_closing(rest)):
+            if owner is not None and (index < last_labelled or not _is_closing(rest, owner)):
                 _append_text(owner, rest)
                 continue
             if owner is None and roots and roots[-1].kind == "para" and rest[:1].islower():
@@ -223,10 +223,14 @@ _CLOSING = re.compile(
 )
 
 
-def _is_closing(text: str) -> bool:
-    """A paragraph after the last item that is not its continuation: a closing formula, or a new directive
-    whose subject is a body ('UBND các tỉnh, thành phố cần huy động …')."""
-    return bool(_CLOSING.match(text)) or (len(text) > 60 and is_agency_start(text) and bool(_DIRECTS.search(text)))
+def _is_closing(text: str, owner: Clause) -> bool:
+    """A paragraph after the last item that is not its continuation: a closing formula, or, after a list item
+    (an article's text runs on over paragraphs), a new directive whose subject is a body ('UBND các tỉnh,
+    thành phố cần huy động …')."""
+    if _CLOSING.match(text):
+        return True
+    return owner.kind not in ("article", "part", "section") and len(text) > 60 and is_agency_start(text) and \
+        bool(_DIRECTS.search(text))
 
 
 _DIRECTS = re.compile(r"\b(cần|phải|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|chủ trì|khẩn trương|có kế hoạch)\b")
