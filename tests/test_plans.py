@@ -300,3 +300,9 @@ def test_a_directive_paragraph_after_the_last_item_is_its_own(tmp_path: Path) ->
     tasks = by_clause(run(tmp_path, LETTER.format(body=body)))
     assert tasks["p3"]["lead"] == ["Ủy ban nhân dân các huyện"]
     assert "bố trí" not in tasks["1.b"]["description"]
+
+
+def test_items_under_an_opinion_lead_in_are_not_tasks_by_position(tmp_path: Path) -> None:
+    body = ("Căn cứ quy định hiện hành, UBND tỉnh có ý kiến như sau:\n1. Việc sắp xếp các hội được thực hiện theo "
+            "điều lệ.\n2. Đề nghị Sở Tài chính hướng dẫn các hội lập dự toán trước ngày 20/12/2025.")
+    assert set(by_clause(run(tmp_path, LETTER.format(body=body)))) == {"2"}

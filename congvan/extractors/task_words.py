@@ -106,3 +106,6 @@ PASSIVE_GIAO = re.compile(r"\bdo\s+(?:[^\s.;:]+[ ,]+){1,6}?giao\b")
 # "Ý kiến góp ý xin gửi về Bộ Tài chính trước ngày …": the addressees are asked to send something back by a date.
 SEND_BACK = re.compile(r"^\W*(ý kiến|văn bản|báo cáo|kết quả|hồ sơ|danh sách|đăng ký)[^.;]{0,60}?\b(xin |đề nghị |"
                        r"vui lòng )?gửi (về|đến|cho)\b[^.]{0,160}\b(trước|chậm nhất|trong)\b")
+# A lead-in to the issuer's answer, not to assignments: "Bộ Nội vụ có ý kiến như sau:", "… trả lời như sau:".
+OPINION_INTRO = re.compile(r"\b((có|cho|nêu|tham gia) ý kiến( góp ý)?|trả lời|thông tin|giải thích)( cụ thể)?"
+                           r"( như sau| sau đây| về các nội dung sau)\s*:$")

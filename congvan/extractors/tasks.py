@@ -37,6 +37,7 @@ from congvan.extractors.task_words import (
     EXECUTE,
     NOT_DIRECTIVE,
     NOT_TASK,
+    OPINION_INTRO,
     PASSIVE_GIAO,
     PERSON_LINE,
     PURPOSE,
@@ -62,6 +63,9 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     for index, root in enumerate(tree):
         if root.kind == "para" and not root.children:
             if _completes_quoting_lead_in(tree, index, tasks, ctx, meeting):
+                continue
+            if OPINION_INTRO.search(fold(root.text)):
+                pending = []  # "Bộ Nội vụ có ý kiến như sau:": the items are opinions, each a task only on its own
                 continue
             intro = intro_agencies(root.text, ctx)
             if intro is not None:
