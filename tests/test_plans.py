@@ -158,7 +158,9 @@ Chuyển đổi số năm 2025
 (Ban hành kèm theo Quyết định số 812/QĐ-UBND ngày 12/3/2025 của UBND tỉnh Hà Giang)
 I. MỤC ĐÍCH, YÊU CẦU
 1. Nâng cao nhận thức của cán bộ về chuyển đổi số.
-II. NHIỆM VỤ CỤ THỂ
+II. CHỈ TIÊU CHỦ YẾU THỰC HIỆN ĐẾN NĂM 2030
+1. Bảo đảm trên 90% hồ sơ được xử lý trực tuyến.
+III. NHIỆM VỤ CỤ THỂ
 1. Hạ tầng số
 (1) Nâng cấp mạng diện rộng của tỉnh.
 - Đơn vị chủ trì: Sở Khoa học và Công nghệ.
@@ -181,18 +183,18 @@ def test_attached_plan_after_the_signature_gives_its_items_as_tasks(tmp_path: Pa
     result = run(tmp_path, QD_HEADER + PLAN)
     assert result["document"]["signer"]["name"] == "Lò Văn Sáu"
     tasks = by_clause(result)
-    assert set(tasks) == {"3", "II.1.1", "II.1.2", "II.2.1", "II.2.2", "II.2.3", "II.2.4"}
-    first = tasks["II.1.1"]
+    assert set(tasks) == {"3", "III.1.1", "III.1.2", "III.2.1", "III.2.2", "III.2.3", "III.2.4"}
+    first = tasks["III.1.1"]
     assert first["lead"] == ["Sở Khoa học và Công nghệ"] and first["support"] == ["Văn phòng UBND tỉnh"]
     assert first["deadline"]["date"] == "2025-09-30"
     assert first["description"] == "Nâng cấp mạng diện rộng của tỉnh."
-    second = tasks["II.1.2"]
+    second = tasks["III.1.2"]
     assert second["lead"] == ["UBND các xã, phường"] and second["support"] == ["Công an tỉnh"]
     assert second["recurrence"] == "continuous" and second["deadline"]["date"] is None
     # a block printed after (2) covers (1) too; (3) names no unit anywhere: the issuer's own task
-    assert tasks["II.2.1"]["lead"] == ["Sở Nông nghiệp và Môi trường"]
-    assert tasks["II.2.1"]["deadline"]["date"] == "2025-12-31"
-    assert tasks["II.2.3"]["lead"] == tasks["II.2.4"]["lead"] == ["Ủy ban nhân dân tỉnh Hà Giang"]
+    assert tasks["III.2.1"]["lead"] == ["Sở Nông nghiệp và Môi trường"]
+    assert tasks["III.2.1"]["deadline"]["date"] == "2025-12-31"
+    assert tasks["III.2.3"]["lead"] == tasks["III.2.4"]["lead"] == ["Ủy ban nhân dân tỉnh Hà Giang"]
     attached = [c for c in result["document"]["clauses"] if c.get("attachment")]
     assert attached and {c["attachment"] for c in attached} == {"Kế hoạch"}
 
@@ -279,7 +281,7 @@ def test_a_scrape_runs_the_attached_title_into_the_signer_line(tmp_path: Path) -
     result = run(tmp_path, text + PLAN.split("\n", 3)[3])
     assert result["document"]["signer"]["name"] == "Lò Văn Sáu"
     assert result["document"]["signer"]["title"] == "Phó Chủ tịch"
-    assert {"II.1.1", "II.2.3"} <= set(by_clause(result))
+    assert {"III.1.1", "III.2.3"} <= set(by_clause(result))
 
 
 def test_assigned_by_is_no_request(tmp_path: Path) -> None:

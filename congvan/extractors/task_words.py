@@ -69,8 +69,9 @@ ADDRESSEES = re.compile(
 ATTENDEES = re.compile(r"^\W*thành phần(\s+(mời|tham dự|dự họp))*\s*:")  # a list of invitees, not of tasks
 # A lead-in that goes on to quote legal bases or rules ("căn cứ quy định tại:"): its items assign nothing.
 QUOTES_BASES = re.compile(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$")
-PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm)"
-                     r"[^.:]{0,40}$")
+# The sections of a plan that state aims, targets or background: their items assign nothing.
+PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|chỉ tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm|"
+                     r"sự cần thiết|bối cảnh)[^.:]{0,60}$")
 EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")
 INVITE = re.compile(r"(trân trọng |kính )?(kính )?mời\b.{0,200}\b(dự|tham dự|đến dự|họp)\b", re.I)
 REPORT = re.compile(r"[Bb]áo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"
