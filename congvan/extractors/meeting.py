@@ -8,6 +8,7 @@ from datetime import date
 
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
+from congvan.extractors.task_fields import shorten
 from congvan.extractors.task_words import INVITE, MEETING_TIME
 from congvan.text.normalize import fold
 
@@ -103,16 +104,6 @@ def meeting_title(what: str, when: str | None, hour: str | None) -> str:
         day = date.fromisoformat(when).strftime("%d/%m/%Y")
         when_text = f" ({hour} ngày {day})" if hour else f" (ngày {day})"
     return shorten(f"Dự {what}", 100 - len(when_text)) + when_text
-
-
-def shorten(text: str, limit: int = 100) -> str:
-    """Cut at a word boundary with '…' when longer than limit (never mid-word)."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    cut = cut[: cut.rfind(" ")] if " " in cut else cut
-    return cut.rstrip(" ,;:.-–(") + " …"
 
 
 _OTHER_WORK = re.compile(r"\b(chuẩn bị|báo cáo|gửi|đăng ký|cử|tải|nộp|cung cấp|phát biểu|tham luận)\b")
