@@ -20,6 +20,7 @@ from congvan.extractors.task_fields import shorten, title
     ("UBND các huyện, thị xã khẩn trương rà soát danh sách hộ nghèo.", "Khẩn trương rà soát danh sách hộ nghèo"),
     ("Các đại biểu dự họp đúng thành phần, đăng ký tham dự qua hộp thư điện tử.",
      "Dự họp đúng thành phần, đăng ký tham dự qua hộp thư điện tử"),
+    ("Giám đốc Ban Quản lý dự án đầu tư xây dựng tỉnh lập kế hoạch giải ngân.", "Lập kế hoạch giải ngân"),
     # a topic or agency label before the action
     ("Về công tác tuyên truyền: Đẩy mạnh phổ biến pháp luật về đất đai.", "Đẩy mạnh phổ biến pháp luật về đất đai"),
     ("UBND các huyện: Sơn Hà, Sơn Tây: Hoàn thành việc bầu chọn mô hình.", "Hoàn thành việc bầu chọn mô hình"),

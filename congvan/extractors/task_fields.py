@@ -341,10 +341,22 @@ def _split_who(phrase: str) -> tuple[str, str]:
         if not rest:
             return phrase, ""
         who = phrase[:done] + who
-        if not _NOT_BEFORE_VERB.search(who.rstrip(" ,")) and not _BODIES.match(rest):
+        if not _NOT_BEFORE_VERB.search(who.rstrip(" ,")) and not _BODIES.match(rest) and \
+                not _inside_a_name(phrase, len(phrase) - len(rest)):
             return who.strip(" ,"), rest
         done = len(phrase) - len(rest) + len(rest.split(None, 1)[0])  # past that verb's first word
     return phrase, ""
+
+
+def _inside_a_name(phrase: str, at: int) -> bool:
+    """'Ban Quản lý dự án đầu tư xây dựng tỉnh lập …': the verb at `at` is part of an agency's name."""
+    for name in agencies.find_agencies(phrase[: at + 80]):
+        if re.match(r"^(?:các|những)\b", name, re.I):
+            continue  # a collective's bounds are loose ("Các Bộ, cơ quan, địa phương tải …")
+        start = phrase.find(name)
+        if 0 <= start < at < start + len(name):
+            return True
+    return False
 
 
 def _split_once(phrase: str) -> tuple[str, str]:
