@@ -17,6 +17,7 @@ class Context:
     recipients: list[str]
     issuer: str | None
     doc_type: str | None
+    subject: str | None = None  # the trích yếu (an invitation's title names the meeting)
     abbreviations: dict[str, str] = field(default_factory=dict)
     subjects: dict[str, list[str]] = field(default_factory=dict)  # subject_action per text, asked repeatedly
     clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from congvan.extractors.agencies import split_agencies
+from congvan.extractors.agencies import is_agency_start, split_agencies
 from congvan.layout import Line
 from congvan.text.zones import DIEN, KINH_GUI
 
@@ -47,18 +47,67 @@ def extract(block: list[Line]) -> tuple[list[str], bool]:
 
 
 _INVITEES = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?thành phần(?:\s+(?:mời|tham dự|dự họp))*\s*:\s*", re.I)
+# A new section of the invitation: "3. Nội dung:", "Thời gian:", "Địa điểm:", "II. …".
+_SECTION = re.compile(r"^\s*(?:(?:\d+|[IVX]+)\s*[.)]\s|[a-zđ]\)\s|[A-ZĐÀ-Ỹ][^:;,.]{0,30}:(?:\s|$))")
+_HOST_LINE = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?chủ trì\s*:\s*", re.I)
+# "…, Phó Chủ tịch UBND tỉnh chủ trì" / "(chủ trì)" / "- chủ trì hội nghị": who chairs, not an invitee.
+_HOSTS = re.compile(r"[\s(,–-]chủ trì(?:\s+(?:hội nghị|cuộc họp|buổi làm việc|họp))?\W*$", re.I)
+# The role words before the invited unit: who of it comes ("Đại diện lãnh đạo và Chuyên viên …").
+_ROLE = (r"(?:đại diện|lãnh đạo|chuyên viên|cán bộ|công chức|thành viên|thủ trưởng|"
+         r"(?:phó\s+)?(?:giám đốc|chủ tịch))")  # not "Trưởng phòng X", "Chánh Văn phòng": heads of the named unit
+_ROLES = re.compile(rf"^(?:{_ROLE}(?:\s*(?:,|và|;)\s*|\s*:\s*|\s+))+", re.I)
+# "Trưởng phòng, phó trưởng phòng chức năng Sở Y tế": the heads of several units → those units.
+_HEADS_OF = re.compile(r"^(?:phó\s+)?trưởng\s+(?P<unit>phòng|ban|khoa)(?:\s*(?:,|và)\s*(?:phó\s+)?trưởng\s+(?P=unit))*"
+                       r"\s+(?=(?-i:[a-zà-ỹđ]))", re.I)
 
 
 def invitees(body: list[Line]) -> list[str]:
-    """A giấy mời without Kính gửi lists its invitees under 'Thành phần (mời):' (dash items, or inline)."""
+    """A giấy mời without Kính gửi lists its invitees under 'Thành phần (mời):' (dash items, or inline). The host
+    who chairs (the 'Chủ trì:' line, an item ending in 'chủ trì') is not an invitee; each item names the unit
+    invited, without the role words of who comes from it."""
+    hosts = [_person(line.text[m.end():]) for line in body if (m := _HOST_LINE.match(line.text))]
     for index, line in enumerate(body):
         m = _INVITEES.match(line.text)
         if not m:
             continue
-        block = [Line(text="Kính gửi: " + line.text[m.end():])]
+        printed: list[str] = [line.text[m.end():]] if line.text[m.end():].strip() else []
         for item in body[index + 1:]:
-            if not _ITEM.match(item.text):
+            text = item.text.strip()
+            if _ITEM.match(text):
+                printed.append(_ITEM.sub("", text))
+            elif printed and not printed[-1].rstrip().endswith((";", ".", ":")) and not _SECTION.match(text):
+                printed[-1] = f"{printed[-1]} {text}"  # a wrapped item
+            else:
                 break
-            block.append(item)
-        return extract(block)[0]
+        names: list[str] = []
+        for text in printed:
+            for name in invitee_names(text, hosts):
+                if name not in names:
+                    names.append(name)
+        return names
     return []
+
+
+def invitee_names(item: str, hosts: list[str] = ()) -> list[str]:
+    """The units one 'Thành phần' item invites: 'Đại diện lãnh đạo các sở, ban, ngành thuộc tỉnh;' → ['Các sở,
+    ban, ngành thuộc tỉnh']; a host line → []."""
+    item = item.strip(" ;.,")
+    if not item or _HOSTS.search(item) or _HOST_LINE.match(item) or (hosts and _person(item) in hosts):
+        return []
+    if _BLANK.match(item):
+        return []
+    heads = _HEADS_OF.match(item)
+    unit = f"các {heads['unit']} {item[heads.end():]}" if heads else _ROLES.sub("", item)
+    if unit != item and not is_agency_start(unit):
+        # "… Chuyên viên theo dõi cải cách hành chính Phòng X - Sở Y": the unit starts at its head word
+        starts = [m.start() for m in re.finditer(r"(?<=\s)[A-ZĐ]", unit) if is_agency_start(unit[m.start():])]
+        unit = unit[starts[0]:] if starts else unit
+    unit = unit.strip(" ;.,:")
+    if not unit:
+        return []
+    return split_agencies(unit[:1].upper() + unit[1:])
+
+
+def _person(text: str) -> str:
+    """The key of a person line ('Đồng chí Nguyễn Văn A - Phó Chủ tịch …' → 'đồng chí nguyễn văn a')."""
+    return re.split(r"\s[-–]\s|,", text.strip(), maxsplit=1)[0].strip(" .;").casefold()

@@ -16,6 +16,7 @@ from congvan.extractors.task_agencies import agencies_in, prefix_agencies, split
 from congvan.extractors.task_words import (
     ACTION,
     ADDRESSEES,
+    BACKGROUND,
     BOILERPLATE,
     EXECUTE,
     REPORT,
@@ -200,14 +201,177 @@ def _report_to(text: str) -> str | None:
     return None
 
 
+_TOPIC = re.compile(r"^(?:về|đối với|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\b", re.I)
+_LEADING_REQUEST = re.compile(r"^\W*(?:(?:kính|trân trọng|đồng thời|ngoài ra|theo đó|do đó|vì vậy)\s*,?\s*)*"
+                              r"(?:giao|yêu cầu|đề nghị|kính đề nghị|kính trình)\s+", re.I)
+# What an invitation or a request asks addressees to do that the ACTION list does not open an item with.
+_MORE_VERBS = re.compile(r"\s(?=(?:dự(?! án| thảo| toán| kiến| báo| trữ| phòng| thi)|tham dự|tải|nộp|thông báo|"
+                         r"trả lời|cho phép|hình thành|quan tâm|thi hành|dự kiến)\b)", re.I)
+# A word just before a verb that makes it a noun ("các tổ chức", "sự phối hợp", "đã tổ chức": a statement).
+_NOT_BEFORE_VERB = re.compile(r"(?:^|\s)(?:các|những|của|cho|với|sự|việc|đã|đang|sẽ|được|không|chưa|nơi|mà|"
+                              r"cùng|là)$", re.I)
+# "tổ chức" naming bodies, not the verb: "các cơ quan, tổ chức có liên quan", "tổ chức, cá nhân".
+_BODIES = re.compile(r"^tổ chức(?=\s*(?:,\s*cá nhân|và cá nhân|có liên quan|liên quan|chính trị|đoàn thể|xã hội|"
+                     r"thành viên|trực thuộc|tín dụng|kinh tế)\b)", re.I)
+_DUTY = re.compile(r"^(?:có|chịu) trách nhiệm\s+(?=\S)", re.I)
+
+
 def title(text: str) -> str:
-    """A short one-line summary: the action phrase of the first sentence that is not boilerplate ("Quyết định
-    này có hiệu lực …"), cut at a clause boundary."""
-    sentences = re.split(r"(?<=[.;])\s|\n", text.strip())
-    first = next((s for s in sentences if s.strip() and not BOILERPLATE.search(fold(s))), sentences[0])
-    first = re.sub(r"^.{0,200}?\b(?:[Gg]iao|[Yy]êu cầu|[Đđ]ề nghị)\s+(?=[A-ZĐ]|các\b|quý\b)", "", first)
-    words = first.split()
-    if len(words) > 18:
-        first = " ".join(words[:18]) + " …"
-    first = first.strip(" :;,.")
-    return first[:1].upper() + first[1:] if first else ""
+    """A short one-line title a tracker can show: the action of the first sentence that is not boilerplate
+    ("Quyết định này có hiệu lực …"), verb first, without who leads it (that is in `lead`): a leading request
+    ("Giao/Yêu cầu/Đề nghị <agencies> …"), a subject agency list ("UBND các huyện khẩn trương …"), a topic or agency
+    label ("Về công tác X: …") and "chủ trì, phối hợp với … " wording are dropped when a clean action is left; at
+    most 100 characters, cut at a word boundary."""
+    text = re.sub(r"(?<![.;:!?])\n(?=\s*[a-zà-ỹđ])", " ", text.strip())  # a line wrapped inside a sentence
+    sentences = [s for s in re.split(r"(?<=\.)\s|\n", text) if s.strip()]
+    first = next((s for s in sentences if not BOILERPLATE.search(fold(s))), sentences[0] if sentences else "")
+    first = re.sub(r"\s+", " ", first).strip(" -–+•*:;,.")
+    phrase = action_phrase(first)
+    phrase = re.split(r";\s", phrase, maxsplit=1)[0]  # the first of the actions ("rà soát …; báo cáo …")
+    phrase = phrase.strip(" :;,./")
+    phrase = phrase[:1].upper() + phrase[1:] if phrase else ""
+    return shorten(phrase, 100)
+
+
+def action_phrase(sentence: str) -> str:
+    """The action of one sentence, its addressee, topic label and lead wording dropped (each step only when what is
+    left still opens with an action)."""
+    phrase = sentence
+    for _ in range(4):
+        before = phrase
+        phrase = _without_label(phrase)
+        phrase = _without_request(phrase)
+        phrase = _without_subject(phrase)
+        phrase = _without_lead_wording(phrase)
+        if phrase == before:
+            break
+    return phrase
+
+
+def _opens_action(phrase: str) -> bool:
+    key = fold(phrase)
+    return bool(ACTION.match(key) or _MORE_VERBS.match(" " + key))
+
+
+def _without_label(phrase: str) -> str:
+    """'Về công tác tuyên truyền: Đẩy mạnh …' / 'Sở Tư pháp: Thực hiện …' / 'UBND các huyện: A, B: Khẩn trương …'."""
+    m = re.match(r"^([^:]{2,120}?):\s+(?=\S)", phrase)
+    if not m or ACTION.match(fold(m.group(1))) or REQUEST.match(fold(m.group(1))):
+        return phrase
+    label, rest = m.group(1), phrase[m.end():]
+    if rest.startswith(("“", '"')):
+        return phrase  # "… nội dung sau: “…”": a quotation, not the action
+    is_topic = bool(_TOPIC.match(label)) or agencies.is_agency_start(unhead(label)) or \
+        bool(ADDRESSEES.match(fold(label))) or bool(re.fullmatch(r"[\w\s,()-]{2,80}", label) and
+                                                   re.search(r"\b[A-ZĐ]", label) and "," in label)
+    if not is_topic:
+        return phrase
+    if _opens_action(rest) or _LEADING_REQUEST.match(rest) or agencies.is_agency_start(unhead(rest)) or \
+            re.match(r"^[^:]{2,120}:\s", rest):
+        return rest
+    return phrase
+
+
+def _without_request(phrase: str) -> str:
+    """'Giao Sở X chủ trì …' → 'chủ trì …'; 'Sở Nội vụ kính trình Chủ tịch UBND tỉnh xem xét …' → 'xem xét …'."""
+    m = _LEADING_REQUEST.match(phrase)
+    if not m:
+        background = BACKGROUND.match(fold(phrase))
+        if _opens_action(phrase) and not background:
+            return phrase  # "Hướng dẫn …, đề nghị các doanh nghiệp …": the action comes first
+        requests = [r for r in REQUEST.finditer(fold(phrase)) if r.start() < 200 and
+                    (not background or "," in phrase[:r.start()])]
+        r = requests[0] if requests else None
+        after = phrase[r.end():].lstrip() if r else ""
+        if r is None or not (after[:1].isupper() or re.match(r"^(?:các|quý)\b", after)):
+            return phrase
+        start = r.end()
+    else:
+        start = m.end()
+    asked = phrase[start:].strip()
+    label = re.match(r"^([^:]{2,160}?):\s+(?=\S)", asked)
+    if label and (agencies.is_agency_start(unhead(label.group(1))) or ADDRESSEES.match(fold(label.group(1)))) \
+            and not split_who(label.group(1))[1]:
+        return asked  # "Đề nghị Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội: Căn cứ …": a label now
+    who, rest = _split_who(asked)
+    if not rest:
+        return asked
+    if re.search(r"\b(?:nơi|mà|khi)\b", who):
+        return asked  # "UBND các xã nơi đơn vị … đặt trụ sở có văn bản …": a relative clause, not the action
+    if not who or agencies.is_agency_start(unhead(who)) or ADDRESSEES.match(fold(who)) or \
+            re.match(r"^(?:quý|các|ông|bà|đồng chí)\b", fold(who)) or len(who.split()) <= 4:
+        return rest
+    return asked
+
+
+def _without_subject(phrase: str) -> str:
+    """'UBND các huyện, thị xã khẩn trương rà soát …' → 'khẩn trương rà soát …'."""
+    if not (agencies.is_agency_start(unhead(phrase)) or ADDRESSEES.match(fold(phrase)) or
+            re.match(r"^(?:các đồng chí|các đại biểu|đồng chí|quý)\b", fold(phrase))):
+        return phrase
+    who, rest = _split_who(phrase)
+    if not rest or not who or len(who) > 250:
+        return phrase
+    return rest
+
+
+def _without_lead_wording(phrase: str) -> str:
+    """'chủ trì, phối hợp với X, Y tổ chức …' → 'tổ chức …' (the lead and its partners are fields)."""
+    duty = _DUTY.match(phrase)
+    if duty and _opens_action(phrase[duty.end():]):
+        return phrase[duty.end():]  # "có trách nhiệm phối hợp …" → "phối hợp …"
+    key = fold(phrase)
+    if not key.startswith("chủ trì"):
+        return phrase
+    rest = re.sub(r"^chủ trì\s*(?:,\s*|và\s+)?", "", phrase, flags=re.I)
+    partners = re.match(r"^phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+", rest, re.I)
+    if partners:
+        rest = _split_who(rest[partners.end():])[1]
+    if rest and _opens_action(rest) and not fold(rest).startswith(("chủ trì", "phối hợp")):
+        return rest
+    return phrase
+
+
+def _split_who(phrase: str) -> tuple[str, str]:
+    """split_who, also at the verbs an invitation or request uses ('các đại biểu dự họp …'), skipping a verb that a
+    word before it makes a noun ('các tổ chức, cá nhân có liên quan chịu trách nhiệm …')."""
+    done = 0
+    while done < len(phrase):
+        who, rest = _split_once(phrase[done:])
+        if not rest:
+            return phrase, ""
+        who = phrase[:done] + who
+        if not _NOT_BEFORE_VERB.search(who.rstrip(" ,")) and not _BODIES.match(rest) and \
+                not _inside_a_name(phrase, len(phrase) - len(rest)):
+            return who.strip(" ,"), rest
+        done = len(phrase) - len(rest) + len(rest.split(None, 1)[0])  # past that verb's first word
+    return phrase, ""
+
+
+def _inside_a_name(phrase: str, at: int) -> bool:
+    """'Ban Quản lý dự án đầu tư xây dựng tỉnh lập …': the verb at `at` is part of an agency's name."""
+    for name in agencies.find_agencies(phrase[: at + 80]):
+        if re.match(r"^(?:các|những)\b", name, re.I):
+            continue  # a collective's bounds are loose ("Các Bộ, cơ quan, địa phương tải …")
+        start = phrase.find(name)
+        if 0 <= start < at < start + len(name):
+            return True
+    return False
+
+
+def _split_once(phrase: str) -> tuple[str, str]:
+    who, rest = split_who(phrase)
+    extra = _MORE_VERBS.search(" " + (who if rest else phrase))
+    if extra and extra.start() > 0 and not phrase[extra.start():extra.start() + 1].isupper():
+        return phrase[: extra.start() - 1], phrase[extra.start():].strip()
+    return who, rest
+
+
+def shorten(text: str, limit: int = 100) -> str:
+    """One line of at most limit characters, cut at a word boundary with '…' (never mid-word)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    return cut.rstrip(" ,;:.-–(") + " …"

@@ -13,7 +13,7 @@ from congvan.data.types import NORMATIVE_TYPES, PLAN_TYPES
 from congvan.extractors import agencies
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
-from congvan.extractors.meeting import meeting_task
+from congvan.extractors.meeting import meeting_task, repeats_invitation
 from congvan.extractors.plan_time import heading_deadline
 from congvan.extractors.task_agencies import (
     heading_agencies,
@@ -126,7 +126,7 @@ def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[di
         for child in node.children:
             _visit(child, passes, ctx, tasks, meeting, quotes)
         return
-    if quoting or not text or (meeting and text == meeting["description"]):
+    if quoting or not text or (meeting and (text == meeting["description"] or repeats_invitation(text))):
         return
     after_prefix = fold(text.split(":", 1)[-1].strip()) if prefix else ""
     if _is_task(node, key, own if own and not prefix else inherited, ctx) or (prefix and ACTION.match(after_prefix)):

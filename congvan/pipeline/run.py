@@ -221,7 +221,7 @@ def _find_tasks(lines: list[Line], header: _Header, zones: _Zones, recips: list[
     """The clause tree's tasks, each attached text's (read as its own type: a kế hoạch's items, a quy định's
     implementation articles), then a task per row of each task table (the body's, then an appendix's)."""
     context = Context(number=header.number, doc_date=date.fromisoformat(header.date) if header.date else None,
-                      recipients=recips, issuer=header.issuer, doc_type=header.doc_type,
+                      recipients=recips, issuer=header.issuer, doc_type=header.doc_type, subject=header.subject,
                       abbreviations=agencies.define_abbreviations(" ".join(p.text for p in zones.body)))
     tasks, more = task_rules.extract(tree, context)
     for attachment in attached:
