@@ -6,7 +6,7 @@ extractor take the position at the start of the title lines and stop there.
 """
 
 KNOWN_TITLES: tuple[str, ...] = (
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHỦ TỊCH NƯỚC", "PHÓ CHỦ TỊCH NƯỚC", "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
     "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC",
     "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC",
     "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",

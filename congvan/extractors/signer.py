@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from congvan.data.titles import KNOWN_TITLES as TITLES
 from congvan.data.titles import UNIT_OF_TITLE
 from congvan.text.normalize import LOWER, UPPER, agency_case, clean, fold, is_upper, strip_accents, title_case
+from congvan.text.zones import QUOC_HIEU, TIEU_NGU
 
 PREFIX = re.compile(r"(?<![\wÀ-ỹ])(?:(TM|KT|TL|TUQ|T/M|K/T|T/L|T\.M|K\.T|T\.L)(?:\s*\.\s*|\s+)|(Q)\.\s*)(?=\S)")
 TITLE_WORDS = (
@@ -23,6 +24,8 @@ _SKIP = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký, ghi rõ|ký và đóng d
 _RANKS = re.compile(r"^(Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
                     r"GS\.?\s*TS\.?|PGS\.?\s*TS\.?|TS\.|ThS\.|BS\.|Bác sĩ|Nhà giáo|NGƯT\.?|NGND\.?)\s+", re.I)
 _NAME_TAIL = re.compile(rf"^(?P<head>.*?)\s*(?P<name>(?:[{UPPER}][{LOWER}]+\s+){{1,5}}[{UPPER}][{LOWER}]*)$")
+_NAME_THEN_CAPS = re.compile(rf"^(?P<head>.*?[{UPPER}]{{2,}}[.,]?)\s+(?P<name>(?:[{UPPER}][{LOWER}]+\s+){{1,5}}"
+                             rf"[{UPPER}][{LOWER}]*)\s+(?=[{UPPER}]{{2,}}\S*\s+[{UPPER}]{{2,}})")
 AUTHORITIES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q.", "t/m": "TM.", "k/t": "KT.",
                "t/l": "TL.", "t.m": "TM.", "k.t": "KT.", "t.l": "TL."}
 
@@ -46,6 +49,13 @@ def extract(lines: list[str], issuer: str | None = None) -> tuple[dict, list[str
             continue
         if sum(c.isalpha() for c in text) < 3 and not PREFIX.match(text + " X"):
             continue  # OCR specks around a stamp ("F", "=", ",")
+        if QUOC_HIEU.search(text) or TIEU_NGU.search(text):
+            continue  # the national motto run into the block by a two-column layout: not a title
+        glued = _NAME_THEN_CAPS.match(text)
+        if glued and is_upper(glued["head"]):  # '… Vũ Văn A TÊN ĐƠN VỊ …': what a scrape runs on after the name
+            caps.append(glued["head"])
+            name = glued["name"]
+            break
         m = _NAME_TAIL.match(text)
         if is_upper(text) and not (m and m["head"] and is_upper(m["head"])):
             caps.append(text)
@@ -75,6 +85,9 @@ def _parse_caps(caps: list[str], signer: dict, issuer: str | None = None) -> Non
     own position. The title is the known position at the start of the title lines and stops there: a second
     post under it ("PHÓ CHỦ TỊCH UBND TỈNH"), the issuer's name or a heading is not part of it."""
     text = " | ".join(caps)
+    m = _OCR_KT.match(text)
+    if m and not PREFIX.match(text) and _titles_at(_word_lines(text[m.end():])[0], 0):
+        text = "KT. " + text[m.end():]  # 'V*T. GIÁM ĐỐC': an OCR'd 'KT.' (the only prefix ending in T)
     prefixes = list(PREFIX.finditer(text))
     behalf: str | None = None
     if prefixes:
@@ -87,6 +100,8 @@ def _parse_caps(caps: list[str], signer: dict, issuer: str | None = None) -> Non
     else:
         lines = _word_lines(text)
     at = next((k for k, words in enumerate(lines) if _titles_at(words, 0)), None)
+    if at is None and len(lines) > 1 and _titles_at(lines[0] + lines[1], 0) > len(lines[0]):
+        lines, at = [lines[0] + lines[1]] + lines[2:], 0  # a title wrapped: 'PHÓ CHÁNH VĂN / PHÒNG'
     title = None
     if at is not None:
         if behalf is not None and at:  # a collective wrapped over two lines: "TM. ỦY BAN NHÂN DÂN / TỈNH X"
@@ -103,6 +118,7 @@ def _parse_caps(caps: list[str], signer: dict, issuer: str | None = None) -> Non
         signer["inferred"] = True
 
 
+_OCR_KT = re.compile(r"^[^\s|]{1,2}T\.\s*(?=\S)")
 _KEYS = {tuple(strip_accents(title).split()): title for title in KNOWN_TITLES}
 _LONGEST = max(len(key) for key in _KEYS)
 _LETTER = r"A-Za-zÀ-ỹĐđ"
@@ -178,6 +194,8 @@ def _own_title(words: list[str], below: list[str], issuer: str | None) -> str:
     """The known title at the start of the line; the unit it heads when the next words name it ('VỤ TRƯỞNG / VỤ
     TỔ CHỨC PHI CHÍNH PHỦ'), not when they are a second post or the issuer itself."""
     n = _titles_at(words, 0)
+    if n == len(words) and below and _titles_at(words + below, 0) > n:  # a title wrapped: 'CHỦ TỊCH / NƯỚC'
+        words, n, below = words + below, _titles_at(words + below, 0), []
     title = _canonical(words[:n])
     unit = UNIT_OF_TITLE.get(re.sub(r"^PHÓ ", "", _KEYS.get(tuple(_key(w) for w in words[:n]), "")))
     rest = words[n:] or below

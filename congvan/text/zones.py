@@ -195,7 +195,7 @@ def find_footer(lines: list[Line], start: int) -> int:
         if SIGN_PREFIX.match(lines[i].text) and ((len(lines) - i) < 12 or _signed_below(lines, i)):
             return i
     for i in range(start + 1, len(lines)):  # an unprefixed block ('GIÁM ĐỐC / Name') before an appendix
-        if _title_line(lines[i]) and _signed_below(lines, i) and len(lines) - i >= 8:
+        if _title_line(lines[i]) and _signed_below(lines, i):
             return i
     for i in range(max(start, len(lines) - 8), len(lines)):
         if lines[i].column == "right" and is_upper(lines[i].text) and len(lines[i].text) < 60:
