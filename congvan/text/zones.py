@@ -194,8 +194,8 @@ def find_footer(lines: list[Line], start: int) -> int:
     for i in range(start, len(lines)):
         if SIGN_PREFIX.match(lines[i].text) and ((len(lines) - i) < 12 or _signed_below(lines, i)):
             return i
-    for i in range(start + 1, len(lines)):  # an unprefixed block ('GIÁM ĐỐC / Name') before an appendix
-        if _title_line(lines[i]) and _signed_below(lines, i):
+    for i in range(start + 1, len(lines)):  # an unprefixed block ('GIÁM ĐỐC / Name'), a table's only near the end
+        if _title_line(lines[i]) and (lines[i].table is None or len(lines) - i < 12) and _signed_below(lines, i):
             return i
     for i in range(max(start, len(lines) - 8), len(lines)):
         if lines[i].column == "right" and is_upper(lines[i].text) and len(lines[i].text) < 60:
@@ -210,7 +210,7 @@ _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\b")
 
 def _title_line(line: Line) -> bool:
     text = line.text.strip()
-    return is_upper(text) and len(text) < 80 and bool(_TITLE_START.match(text)) and line.table is None
+    return is_upper(text) and len(text) < 80 and bool(_TITLE_START.match(text))
 
 
 def _signed_below(lines: list[Line], i: int) -> bool:
