@@ -102,6 +102,14 @@ def test_unprefixed_block_found_before_a_list() -> None:
     assert doc[find_footer_end(doc, start)].text == "DANH SÁCH"
 
 
+def test_the_motto_inside_a_state_presidents_block_does_not_end_it() -> None:
+    doc = lines(*BODY, "CHỦ TỊCH", "NƯỚC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "(Đã ký)", "Lê Văn An")
+    start = find_footer(doc, 0)
+    assert doc[start].text == "CHỦ TỊCH" and find_footer_end(doc, start) == len(doc)
+    doc = lines(*BODY, "CHỦ TỊCH", "Lê Văn An", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert doc[find_footer_end(doc, 3)].text.startswith("CỘNG HÒA")
+
+
 def test_footnotes_and_tables_after_the_name_end_the_block() -> None:
     doc = lines(*BODY, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình", "1 Nghị định số 30/2020/NĐ-CP về văn thư.")
     assert doc[find_footer_end(doc, 3)].text.startswith("1 Nghị định")

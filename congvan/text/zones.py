@@ -247,8 +247,9 @@ def find_footer_end(lines: list[Line], footer: int) -> int:
     seen_name = False
     for i in range(footer + 1, len(lines)):
         line, text = lines[i], lines[i].text
-        if QUOC_HIEU.search(text) or _APPENDIX_HEAD.match(text) or PARTY.search(text):
-            return i
+        if (QUOC_HIEU.search(text) and (seen_name or not _signed_below(lines, i))) or _APPENDIX_HEAD.match(text) \
+                or PARTY.search(text):
+            return i  # (the motto inside the block: 'CHỦ TỊCH NƯỚC / CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / name')
         if line.page != lines[i - 1].page and seen_name and line.page > lines[footer].page:
             return i
         if seen_name and line.column is None and not NOI_NHAN.match(text) and not _is_item(text) and (
