@@ -207,7 +207,7 @@ def _read_footer(lines: list[Line], header: _Header, zones: _Zones,
     recips = zones.recipients
     if zones.blank and dist:
         recips = [d for d in dist if fold(d) not in ("như trên",) and not fold(d).startswith("lưu")]
-    sign, more = signer.extract(sig_lines)
+    sign, more = signer.extract(sig_lines, header.issuer)
     warnings += more
     if not dist:
         warnings.append("distribution (Nơi nhận) not found")

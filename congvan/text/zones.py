@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from congvan.data.titles import KNOWN_TITLES
 from congvan.layout import Line
 from congvan.text.normalize import LOWER, UPPER, clean, is_upper, loose, retone
 
@@ -16,7 +17,8 @@ KINH_GUI = re.compile(r"^\s*(Kính\s+gửi|Kính\s+mời|Đồng\s+kính\s+gửi
 DIEN = re.compile(r"\bđiện\s*:\s*", re.I)
 KINH_GUI_INLINE = re.compile(r"(?<!^)\b(Kính\s+gửi|Kính\s+mời)\s*:")
 NOI_NHAN = re.compile(r"^\s*[-–]?\s*" + loose("noi nha") + r"[nmu]\s*:?")  # OCR: "Nơi nhậm"
-SIGN_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S", re.I)
+SIGN_PREFIX = re.compile(r"^\s*(?:(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S|"
+                         r"(?-i:(T/M|K/T|T/L)\s+[A-ZĐÀ-Ỹ]))", re.I)  # 'K/T THỦ TƯỚNG': the slash is the stop
 _OPENERS = (r"Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"
             r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự")
 BODY_OPENER = re.compile(rf"\s(?=(?:{_OPENERS}|[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{{0,60}}? nhận được)\b)")
@@ -190,12 +192,41 @@ def find_footer(lines: list[Line], start: int) -> int:
                 j -= 1
             return j
     for i in range(start, len(lines)):
-        if SIGN_PREFIX.match(lines[i].text) and (len(lines) - i) < 12:
+        if SIGN_PREFIX.match(lines[i].text) and ((len(lines) - i) < 12 or _signed_below(lines, i)):
+            return i
+    for i in range(start + 1, len(lines)):  # an unprefixed block ('GIÁM ĐỐC / Name'), a table's only near the end
+        if _title_line(lines[i]) and (lines[i].table is None or len(lines) - i < 12) and _signed_below(lines, i):
             return i
     for i in range(max(start, len(lines) - 8), len(lines)):
         if lines[i].column == "right" and is_upper(lines[i].text) and len(lines[i].text) < 60:
             return i
     return len(lines)
+
+
+_TITLE_START = re.compile(r"^\s*(?:" + "|".join(sorted(KNOWN_TITLES, key=len, reverse=True)) + r")(?![\wÀ-ỹ])")
+_NAME_AFTER_CAPS = re.compile(rf"[{UPPER}]{{2,}}\s+(?:[{UPPER}][{LOWER}]+\s+){{1,5}}[{UPPER}][{LOWER}]*$")
+_SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\b")
+
+
+def _title_line(line: Line) -> bool:
+    text = line.text.strip()
+    return is_upper(text) and len(text) < 80 and bool(_TITLE_START.match(text))
+
+
+def _signed_below(lines: list[Line], i: int) -> bool:
+    """A signature block: short capitals lines (and '(Đã ký)') down to a person's name within a few lines, so
+    the block is found when an appendix, a table or footnotes follow it."""
+    if len(lines[i].text) > 120:
+        return False
+    if _NAME_AFTER_CAPS.search(lines[i].text):  # the whole block on one line
+        return True
+    for line in lines[i + 1: i + 7]:
+        text = line.text.strip()
+        if PERSON.match(text) and not is_upper(text) and len(text.split()) >= 2:
+            return True
+        if not (_SIGNED.match(text) or (is_upper(text) and len(text) < 80)):
+            return False
+    return False
 
 
 def _is_signature_line(line: Line) -> bool:
@@ -205,14 +236,25 @@ def _is_signature_line(line: Line) -> bool:
     return line.column == "right" and is_upper(text) and len(text) < 70
 
 
+_APPENDIX_HEAD = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu|DANH MỤC|DANH SÁCH|BIỂU MẪU|BẢNG|MẪU SỐ|"
+                            r"Mẫu số|BIỂU SỐ|Biểu số)(?![\wÀ-ỹ])")
+_FOOTNOTE = re.compile(r"^\s*(?:\d{1,2}|\(\d{1,2}\)|\[\d{1,2}\])\s*[A-ZĐÀ-Ỹa-zđà-ỹ]")
+
+
 def find_footer_end(lines: list[Line], footer: int) -> int:
-    """End of the signature zone: attachments (a new page with its own header, PHỤ LỤC…) are left out."""
+    """End of the signature zone: what follows the signer's name (an appendix, a new page with its own header, a
+    table, footnotes, a long paragraph) is left out."""
     seen_name = False
     for i in range(footer + 1, len(lines)):
-        text = lines[i].text
-        if QUOC_HIEU.search(text) or re.match(r"^\s*(PHỤ LỤC|Phụ lục)\b", text) or PARTY.search(text):
+        line, text = lines[i], lines[i].text
+        if (QUOC_HIEU.search(text) and (seen_name or not _signed_below(lines, i))) or _APPENDIX_HEAD.match(text) \
+                or PARTY.search(text):
+            return i  # (the motto inside the block: 'CHỦ TỊCH NƯỚC / CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / name')
+        if line.page != lines[i - 1].page and seen_name and line.page > lines[footer].page:
             return i
-        if lines[i].page != lines[i - 1].page and seen_name and lines[i].page > lines[footer].page:
+        if seen_name and line.column is None and not NOI_NHAN.match(text) and not _is_item(text) and (
+                (line.table is not None and lines[footer].table is None) or _FOOTNOTE.match(text)
+                or len(text) > 160):
             return i
         if not is_upper(text) and not NOI_NHAN.match(text) and not _is_item(text):
             seen_name = True
