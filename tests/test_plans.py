@@ -308,3 +308,30 @@ def test_items_under_an_opinion_lead_in_are_not_tasks_by_position(tmp_path: Path
     body = ("Căn cứ quy định hiện hành, UBND tỉnh có ý kiến như sau:\n1. Việc sắp xếp các hội được thực hiện theo "
             "điều lệ.\n2. Đề nghị Sở Tài chính hướng dẫn các hội lập dự toán trước ngày 20/12/2025.")
     assert set(by_clause(run(tmp_path, LETTER.format(body=body)))) == {"2"}
+
+
+TO_TRINH = """SỞ NỘI VỤ
+TỈNH HÀ GIANG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 77/TTr-SNV
+Hà Giang, ngày 02 tháng 12 năm 2025
+TỜ TRÌNH
+Về việc gia hạn tổ chức đại hội
+Kính gửi: Ủy ban nhân dân tỉnh
+{body}
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+GIÁM ĐỐC
+Lò Văn Sáu
+"""
+
+
+def test_a_to_trinh_reports_others_requests_and_makes_its_own(tmp_path: Path) -> None:
+    body = ("1. Hội Cựu giáo chức tỉnh đề nghị được gia hạn thời gian tổ chức đại hội đến tháng 10/2026.\n"
+            "2. Để hội có thời gian chuẩn bị nhân sự, Sở Nội vụ đề xuất Chủ tịch Ủy ban nhân dân tỉnh gia hạn thời gian "
+            "tổ chức đại hội.")
+    tasks = by_clause(run(tmp_path, TO_TRINH.format(body=body)))
+    assert set(tasks) == {"2"}
+    assert tasks["2"]["lead"] == ["Ủy ban nhân dân tỉnh"]

@@ -139,3 +139,34 @@ _STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|v�
 def unhead(text: str) -> str:
     return re.sub(r"^(Giám đốc|Phó Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Bộ trưởng|Lãnh đạo|"
                   r"Đ/c|Đồng chí)\s+", "", text.strip(), flags=re.I)
+
+
+_PROPOSE = re.compile(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị|đề xuất)\s+(?!được\b)")
+
+
+def issuer_request(text: str, ctx: Context) -> str | None:
+    """In a báo cáo or tờ trình only the issuer's own requests are tasks ('Sở Nội vụ đề xuất Chủ tịch UBND tỉnh
+    gia hạn …', 'Kính trình …'); what another body asked ('Hiệp hội đề nghị được gia hạn …') is reported.
+    Returns the words after the issuer's request verb (who is asked, and what), or None."""
+    for sentence in re.split(r"(?<=[.;:])\s+", text):
+        key = fold(sentence)
+        for m in _PROPOSE.finditer(key):
+            if m.group(1) == "đề xuất" and not agencies.is_agency_start(_unhead_title(sentence[m.end():])):
+                continue  # "đề xuất phương án": a noun phrase, no one is asked
+            if m.group(1) != "đề xuất" and not REQUEST.search(key[m.start():]):
+                continue
+            subject = sentence[: m.start()].split(",")[-1].strip()
+            if subject and agencies.is_agency_start(subject) and not _is_issuer(subject, ctx):
+                continue  # another body's request, reported
+            return sentence[m.end():]
+    return None
+
+
+def _unhead_title(text: str) -> str:
+    return re.sub(r"^(Chủ tịch|Phó Chủ tịch|Giám đốc|Bộ trưởng|Thủ tướng)\s+", "", text.strip())
+
+
+def _is_issuer(subject: str, ctx: Context) -> bool:
+    found = agencies.find_agencies(subject)
+    return not found or not ctx.issuer or any(fold(ctx.issuer) in fold(name) or fold(name) in fold(ctx.issuer)
+                                              for name in found)

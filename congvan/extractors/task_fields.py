@@ -12,7 +12,14 @@ from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.extractors.deadlines import find_deadline, find_recurrence
 from congvan.extractors.plan_time import plan_deadline
-from congvan.extractors.task_agencies import agencies_in, prefix_agencies, split_who, subject_action, unhead
+from congvan.extractors.task_agencies import (
+    agencies_in,
+    issuer_request,
+    prefix_agencies,
+    split_who,
+    subject_action,
+    unhead,
+)
 from congvan.extractors.task_words import (
     ACTION,
     ADDRESSEES,
@@ -105,6 +112,11 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
     later = _later_giao(text, ctx)
     if later is not None:
         return _lead_support(text[later:], [], ctx)
+    if (ctx.doc_type or "") in ("Báo cáo", "Tờ trình"):
+        asked = issuer_request(text, ctx)
+        if asked is not None:  # "Sở X đề xuất Chủ tịch UBND tỉnh gia hạn …": the body asked leads
+            who, _ = split_who(unhead(asked))
+            return agencies_in(who, ctx) or list(ctx.recipients), []
     executing = EXECUTE.search(key)
     if executing and (ctx.doc_type or "") == "Quyết định":
         sentence = re.split(r"[.\n]\s*(?=[A-ZĐ])", text[: executing.start()])[-1]

@@ -18,6 +18,7 @@ from congvan.extractors.plan_time import heading_deadline
 from congvan.extractors.task_agencies import (
     heading_agencies,
     intro_agencies,
+    issuer_request,
     prefix_agencies,
     short_heading,
     subject_action,
@@ -184,7 +185,7 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return bool(re.search(r"\bgiao\s+\S", key)) and not key.startswith(("trong quá trình", "trường hợp"))
     request = REQUEST.search(PASSIVE_GIAO.sub(_unassign, key))
     if doc_type in ("Báo cáo", "Tờ trình"):
-        return bool(re.search(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị)\b", key)) and request is not None
+        return issuer_request(node.text, ctx) is not None
     if _closing_exhortation(node.text, ctx):
         return False
     doers = subject_action(node.text, ctx)
