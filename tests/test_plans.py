@@ -330,8 +330,8 @@ Lò Văn Sáu
 
 def test_a_to_trinh_reports_others_requests_and_makes_its_own(tmp_path: Path) -> None:
     body = ("1. Hội Cựu giáo chức tỉnh đề nghị được gia hạn thời gian tổ chức đại hội đến tháng 10/2026.\n"
-            "2. Để hội có thời gian chuẩn bị nhân sự, Sở Nội vụ đề xuất Chủ tịch Ủy ban nhân dân tỉnh gia hạn thời gian "
-            "tổ chức đại hội.")
+            "2. Để hội có thời gian chuẩn bị nhân sự, Sở Nội vụ đề xuất Chủ tịch Ủy ban nhân dân tỉnh gia hạn "
+            "thời gian tổ chức đại hội.")
     tasks = by_clause(run(tmp_path, TO_TRINH.format(body=body)))
     assert set(tasks) == {"2"}
     assert tasks["2"]["lead"] == ["Ủy ban nhân dân tỉnh"]
