@@ -335,3 +335,11 @@ def test_a_to_trinh_reports_others_requests_and_makes_its_own(tmp_path: Path) ->
     tasks = by_clause(run(tmp_path, TO_TRINH.format(body=body)))
     assert set(tasks) == {"2"}
     assert tasks["2"]["lead"] == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_a_short_name_for_all_addressees_resolves_to_them(tmp_path: Path) -> None:
+    letter = LETTER.replace("Kính gửi: Sở Tài chính", "Kính gửi:\n- Sở Tài chính;\n- Sở Nội vụ.")
+    body = "(Sau đây gọi tắt là các Sở) Đề nghị các Sở rà soát biên chế, báo cáo trước ngày 20/12/2025."
+    tasks = run(tmp_path, letter.replace("Phúc đáp văn bản số 45/STC-NS ngày 20/11/2025 của Sở Tài chính.\n", "")
+                .format(body=body))["tasks"]
+    assert [t["lead"] for t in tasks] == [["Sở Tài chính", "Sở Nội vụ"]]

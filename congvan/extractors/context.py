@@ -21,5 +21,6 @@ class Context:
     abbreviations: dict[str, str] = field(default_factory=dict)
     subjects: dict[str, list[str]] = field(default_factory=dict)  # subject_action per text, asked repeatedly
     clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"
+    addressee_aliases: set[str] = field(default_factory=set)  # "(sau đây gọi tắt là X)" after Kính gửi, folded
     quoted: set[int] = field(default_factory=set)  # ids of clauses inside a passage quoted from another text
     frame: Deadline | None = None  # the period a heading above sets ("NHIỆM VỤ TRONG NĂM 2026"), while visiting

@@ -108,7 +108,8 @@ def agencies_in(who: str, ctx: Context) -> list[str]:
     key = fold(who).strip(" ,:;")
     if not key:
         return []
-    if ADDRESSEES.match(key) or re.match(r"^(quý|các đồng chí)\b", key):
+    if ADDRESSEES.match(key) or re.match(r"^(quý|các đồng chí)\b", key) or \
+            any(key == alias or key.startswith(alias + " ") for alias in ctx.addressee_aliases):
         return list(ctx.recipients)
     names = agencies.find_agencies(who)
     return resolve([ctx.abbreviations.get(name, name) for name in names] or

@@ -55,6 +55,9 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     warnings: list[str] = []
     ctx.clauses = {node.path: node.text for root in tree for node in root.walk()}
     ctx.quoted = quoted_clauses(tree)
+    first = _SHORT_NAME.match(fold(tree[0].text)) if tree and ctx.recipients else None
+    if first:  # "(Sau đây viết tắt là BHXH các tỉnh)" right after the addressees names them all
+        ctx.addressee_aliases = {first.group("alias").strip()}
     meeting = meeting_task(tree, ctx)
     if meeting:
         tasks.append(meeting)
@@ -168,6 +171,7 @@ def _strong(key: str) -> bool:
 def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool:
     if node.fields.keys() & {"lead", "support", "time"}:
         return True  # a plan item with its unit or time lines is an action item
+    key = _SHORT_NAME.sub("", key)  # "(Sau đây viết tắt là BHXH các tỉnh) …" closes the Kính gửi block
     if not key or key.startswith("(") or is_upper(node.text):
         return False
     if id(node) in ctx.quoted or CONTACT.match(key) or PERSON_LINE.match(node.text) or only_cited_requests(node.text):
@@ -205,6 +209,9 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     if (doc_type in PLAN_TYPES or doc_type in ("Chỉ thị", "Công điện")) and ACTION.match(key):
         return True
     return bool(node.kind in ("letter", "dash", "plus", "number") and ACTION.match(key) and ctx.recipients)
+
+
+_SHORT_NAME = re.compile(r"^\((?:sau đây|dưới đây)?[^()]{0,20}(?:gọi|viết) tắt là\s*:?\s*(?P<alias>[^()]{1,80})\)\s*")
 
 
 def _unassign(m: re.Match[str]) -> str:
