@@ -343,3 +343,9 @@ def test_a_short_name_for_all_addressees_resolves_to_them(tmp_path: Path) -> Non
     tasks = run(tmp_path, letter.replace("Phúc đáp văn bản số 45/STC-NS ngày 20/11/2025 của Sở Tài chính.\n", "")
                 .format(body=body))["tasks"]
     assert [t["lead"] for t in tasks] == [["Sở Tài chính", "Sở Nội vụ"]]
+
+
+def test_an_agency_heading_in_lower_case_keeps_its_whole_name(tmp_path: Path) -> None:
+    body = "1. Cục quản lý đất đai và địa chính có trách nhiệm:\na) Hướng dẫn các tỉnh lập hồ sơ;\nb) Tổng hợp số liệu."
+    tasks = by_clause(run(tmp_path, LETTER.format(body=body)))
+    assert tasks["1.a"]["lead"] == ["Cục quản lý đất đai và địa chính"]

@@ -33,9 +33,25 @@ def heading_agencies(node: Clause, ctx: Context) -> list[str]:
                       heading.strip(" :"), flags=re.I)
     if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
         return []
+    stripped = _DUTY_TAIL.sub("", stripped)
     if agencies.is_agency_start(unhead(stripped)) or ADDRESSEES.match(fold(stripped)):
-        return agencies_in(stripped, ctx) or resolve(agencies.split_agencies(stripped), ctx)
+        found = agencies_in(stripped, ctx) or resolve(agencies.split_agencies(stripped), ctx)
+        return _whole_name(unhead(stripped), found)
     return []
+
+
+# "Cục đo đạc và bản đồ Nhà nước có trách nhiệm:": the heading's duty words are not part of the name.
+_DUTY_TAIL = re.compile(r"\s+(?:có|chịu) (?:trách nhiệm|nhiệm vụ)(?: thực hiện)?(?: (?:các|những) (?:nhiệm vụ|nội dung|"
+                        r"việc) sau(?: đây)?)?\s*$", re.I)
+
+
+def _whole_name(phrase: str, found: list[str]) -> list[str]:
+    """A heading that is one body's name the parser cut short (old texts write names in lower case: 'Cục đo đạc
+    và bản đồ Nhà nước' read as 'Cục đo đạc'): the heading's whole phrase is the name."""
+    if len(found) != 1 or re.search(r"[,;()]|\bcác\b", phrase) or len(phrase.split()) > 10:
+        return found
+    key, name = fold(phrase), fold(found[0])
+    return [phrase[:1].upper() + phrase[1:]] if key.startswith(name) and len(key) > len(name) + 3 else found
 
 
 def short_heading(text: str) -> bool:
