@@ -349,3 +349,11 @@ def test_an_agency_heading_in_lower_case_keeps_its_whole_name(tmp_path: Path) ->
     body = "1. Cục quản lý đất đai và địa chính có trách nhiệm:\na) Hướng dẫn các tỉnh lập hồ sơ;\nb) Tổng hợp số liệu."
     tasks = by_clause(run(tmp_path, LETTER.format(body=body)))
     assert tasks["1.a"]["lead"] == ["Cục quản lý đất đai và địa chính"]
+
+
+def test_a_kinh_gui_line_that_runs_into_the_first_sentence(tmp_path: Path) -> None:
+    letter = LETTER.replace("Kính gửi: Sở Tài chính\nPhúc đáp văn bản số 45/STC-NS ngày 20/11/2025 của Sở Tài chính.",
+                            "Kính gửi: Sở Tài chính Ngày 05/11/2025, UBND tỉnh nhận được Công văn số 45/STC-NS của "
+                            "Sở Tài chính về dự toán năm 2026.")
+    result = run(tmp_path, letter.format(body="Đề nghị Sở Tài chính hoàn thiện dự toán trước ngày 20/12/2025."))
+    assert result["document"]["recipients"] == ["Sở Tài chính"]

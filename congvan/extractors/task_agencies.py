@@ -158,7 +158,7 @@ def unhead(text: str) -> str:
                   r"Đ/c|Đồng chí)\s+", "", text.strip(), flags=re.I)
 
 
-_PROPOSE = re.compile(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị|đề xuất)\s+(?!được\b)")
+_PROPOSE = re.compile(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị|đề xuất|giao)\s+(?!được\b)")
 
 
 def issuer_request(text: str, ctx: Context) -> str | None:
@@ -170,8 +170,8 @@ def issuer_request(text: str, ctx: Context) -> str | None:
         for m in _PROPOSE.finditer(key):
             if m.group(1) == "đề xuất" and not agencies.is_agency_start(_unhead_title(sentence[m.end():])):
                 continue  # "đề xuất phương án": a noun phrase, no one is asked
-            if m.group(1) != "đề xuất" and not REQUEST.search(key[m.start():]):
-                continue
+            if m.group(1) != "đề xuất" and not any(m.start() <= r.start() < m.end() for r in REQUEST.finditer(key)):
+                continue  # "các kiến nghị sau thanh tra": a noun, not a request
             subject = sentence[: m.start()].split(",")[-1].strip()
             if subject and agencies.is_agency_start(subject) and not _is_issuer(subject, ctx):
                 continue  # another body's request, reported

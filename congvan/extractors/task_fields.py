@@ -116,7 +116,9 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
         asked = issuer_request(text, ctx)
         if asked is not None:  # "Sở X đề xuất Chủ tịch UBND tỉnh gia hạn …": the body asked leads
             who, _ = split_who(unhead(asked))
-            return agencies_in(who, ctx) or list(ctx.recipients), []
+            named = agencies_in(who, ctx) or list(ctx.recipients)
+            if named:
+                return named, []
     executing = EXECUTE.search(key)
     if executing and (ctx.doc_type or "") == "Quyết định":
         sentence = re.split(r"[.\n]\s*(?=[A-ZĐ])", text[: executing.start()])[-1]

@@ -19,7 +19,7 @@ KINH_GUI_INLINE = re.compile(r"(?<!^)\b(Kính\s+gửi|Kính\s+mời)\s*:")
 NOI_NHAN = re.compile(r"^\s*[-–]?\s*" + loose("noi nha") + r"[nmu]\s*:?")  # OCR: "Nơi nhậm"
 SIGN_PREFIX = re.compile(r"^\s*(?:(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)\s*[./]\s*\S|"
                          r"(?-i:(T/M|K/T|T/L)\s+[A-ZĐÀ-Ỹ]))", re.I)  # 'K/T THỦ TƯỚNG': the slash is the stop
-_OPENERS = (r"Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d|Vừa qua|"
+_OPENERS = (r"Trong thời gian|Thực hiện|Căn cứ|Phúc đáp|Tiếp theo|Theo đề nghị|Theo|Xét|Ngày \d{1,2}|Vừa qua|"
             r"Hiện nay|Nhằm|Để|Qua|Sau khi|Trên cơ sở|Triển khai|Tiếp nhận|Được sự")
 BODY_OPENER = re.compile(rf"\s(?=(?:{_OPENERS}|[A-ZĐÀ-Ỹ][\wÀ-ỹ ]{{0,60}}? nhận được)\b)")
 _OPENS_BODY = re.compile(rf"^(?:{_OPENERS})\b")  # a line that starts the body, not one more addressee
