@@ -357,3 +357,11 @@ def test_a_kinh_gui_line_that_runs_into_the_first_sentence(tmp_path: Path) -> No
                             "Sở Tài chính về dự toán năm 2026.")
     result = run(tmp_path, letter.format(body="Đề nghị Sở Tài chính hoàn thiện dự toán trước ngày 20/12/2025."))
     assert result["document"]["recipients"] == ["Sở Tài chính"]
+
+
+def test_a_quotation_that_never_closes_hides_only_its_opening(tmp_path: Path) -> None:
+    body = ("“Điều 5. Hồ sơ gồm đơn đề nghị và bản sao giấy phép.\n1. Đề nghị Sở Tài chính rà soát hồ sơ.\n"
+            "2. Đề nghị Sở Tài chính báo cáo trước ngày 20/12/2025.")
+    body += "".join(f"\n{i}. Đề nghị Sở Tài chính kiểm tra hồ sơ số {i}." for i in range(3, 25))
+    tasks = by_clause(run(tmp_path, LETTER.format(body=body)))
+    assert "1" in tasks and "24" in tasks

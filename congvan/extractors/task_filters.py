@@ -14,19 +14,26 @@ _CLOSE_QUOTES = ("”", '"', "»")
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+_QUOTE_REACH = 20  # a quotation left open longer than this many clauses lost its closing mark: only its opening counts
+
+
 def quoted_clauses(tree: list[Clause]) -> set[int]:
     """Clauses inside a passage quoted from another text: from one that opens with a quotation mark to the one
     that closes it ('“…2. Hồ sơ … gồm:' … 'c) Nghị quyết …”'). Quoted rules assign nothing."""
+    nodes = [n for root in tree for n in root.walk()]
     quoted: set[int] = set()
-    open_quote = False
-    for node in (n for root in tree for n in root.walk()):
-        text = node.text.strip()
-        if not open_quote and text.startswith(_OPEN_QUOTES):
-            quoted.add(id(node))
-            open_quote = not any(q in text[1:] for q in _CLOSE_QUOTES)
-        elif open_quote:
-            quoted.add(id(node))
-            open_quote = not any(q in text for q in _CLOSE_QUOTES)
+    index = 0
+    while index < len(nodes):
+        text = nodes[index].text.strip()
+        if text.startswith(_OPEN_QUOTES):
+            quoted.add(id(nodes[index]))
+            if not any(q in text[1:] for q in _CLOSE_QUOTES):
+                end = next((j for j in range(index + 1, min(len(nodes), index + 1 + _QUOTE_REACH))
+                            if any(q in nodes[j].text for q in _CLOSE_QUOTES)), None)
+                if end is not None:
+                    quoted.update(id(n) for n in nodes[index + 1: end + 1])
+                    index = end
+        index += 1
     return quoted
 
 
