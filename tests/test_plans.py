@@ -365,3 +365,12 @@ def test_a_quotation_that_never_closes_hides_only_its_opening(tmp_path: Path) ->
     body += "".join(f"\n{i}. Đề nghị Sở Tài chính kiểm tra hồ sơ số {i}." for i in range(3, 25))
     tasks = by_clause(run(tmp_path, LETTER.format(body=body)))
     assert "1" in tasks and "24" in tasks
+
+
+def test_a_plan_title_quoted_before_the_signature_is_no_attachment(tmp_path: Path) -> None:
+    body = ("KẾ HOẠCH PHỐI HỢP\n(Ban hành kèm theo Quyết định số 5/QĐ-UBND ngày 02/01/2025)\n"
+            "Đề nghị Sở Tài chính triển khai kế hoạch trên trước ngày 20/12/2025.")
+    result = run(tmp_path, LETTER.format(body=body))
+    assert result["document"]["signer"]["name"] == "Lò Văn Sáu"
+    assert not any(c.get("attachment") for c in result["document"]["clauses"])
+    assert [t["lead"] for t in result["tasks"]] == [["Sở Tài chính"]]

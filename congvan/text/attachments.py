@@ -69,7 +69,10 @@ def find_attachments(lines: list[Line], start: int) -> tuple[int, list[Attachmen
     announced = announced_types(lines, start)
     signed = next((i for i in range(start, len(lines))
                    if SIGN_PREFIX.match(lines[i].text) or NOI_NHAN.match(lines[i].text)), len(lines))
-    starts = [i for i in range(start, len(lines)) if _opens_attachment(lines, i, announced if i > signed else set())]
+    # an attached text follows the document's own Nơi nhận / signature when it has one (a title quoted in the body
+    # before them is not an attachment)
+    first = signed if signed < len(lines) else start
+    starts = [i for i in range(first, len(lines)) if _opens_attachment(lines, i, announced if i > signed else set())]
     found: list[Attachment] = []
     for n, first in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
