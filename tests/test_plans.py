@@ -374,3 +374,16 @@ def test_a_plan_title_quoted_before_the_signature_is_no_attachment(tmp_path: Pat
     assert result["document"]["signer"]["name"] == "Lò Văn Sáu"
     assert not any(c.get("attachment") for c in result["document"]["clauses"])
     assert [t["lead"] for t in result["tasks"]] == [["Sở Tài chính"]]
+
+
+def test_the_duties_of_a_body_a_quyet_dinh_sets_up_are_its_tasks(tmp_path: Path) -> None:
+    body = QD_HEADER.replace("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2025.\n",
+                             "Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính tỉnh Hà Giang gồm các thành "
+                             "viên:\n1. Ông Lò Văn Sáu, Phó Chủ tịch UBND tỉnh, Tổ trưởng.\n"
+                             "Điều 2. Nhiệm vụ và quyền hạn của Tổ công tác\n"
+                             "1. Rà soát các thủ tục hành chính thuộc thẩm quyền của tỉnh.\n"
+                             "2. Đề xuất phương án đơn giản hóa, báo cáo UBND tỉnh trước ngày 30/6/2025.\n")
+    tasks = by_clause(run(tmp_path, body))
+    assert {"2.1", "2.2"} <= set(tasks) and "1.1" not in tasks
+    assert tasks["2.1"]["lead"] == ["Tổ công tác rà soát thủ tục hành chính tỉnh Hà Giang"]
+    assert tasks["2.2"]["deadline"]["date"] == "2025-06-30"

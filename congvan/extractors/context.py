@@ -23,4 +23,6 @@ class Context:
     clauses: dict[str, str] = field(default_factory=dict)  # text by clause path, for "tại khoản 1 nêu trên"
     addressee_aliases: set[str] = field(default_factory=set)  # "(sau đây gọi tắt là X)" after Kính gửi, folded
     quoted: set[int] = field(default_factory=set)  # ids of clauses inside a passage quoted from another text
+    founded: list[str] = field(default_factory=list)  # the body a quyết định sets up ("Thành lập Ban Chỉ đạo …")
+    duties: bool = False  # while visiting the items under a duties heading ("Nhiệm vụ, quyền hạn")
     frame: Deadline | None = None  # the period a heading above sets ("NHIỆM VỤ TRONG NĂM 2026"), while visiting

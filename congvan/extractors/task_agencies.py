@@ -29,7 +29,8 @@ def heading_agencies(node: Clause, ctx: Context) -> list[str]:
     request = REQUEST.search(fold(heading).rstrip(" :"))
     if request and request.start() > 0:
         return []  # "Văn phòng Chính phủ trân trọng đề nghị:": the agency asks, it does not do
-    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị|(?:trách nhiệm|nhiệm vụ)(?:,\s*quyền hạn)? của)\s+", "",
+    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị|(?:chức năng\s*(?:,|và)\s*)?(?:trách nhiệm|nhiệm vụ)"
+                      r"(?:\s*(?:,|và)\s*quyền hạn)? của)\s+", "",
                       heading.strip(" :"), flags=re.I)
     if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
         return []

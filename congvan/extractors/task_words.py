@@ -68,7 +68,13 @@ ADDRESSEES = re.compile(
 )
 ATTENDEES = re.compile(r"^\W*thành phần(\s+(mời|tham dự|dự họp))*\s*:")  # a list of invitees, not of tasks
 # A lead-in that goes on to quote legal bases or rules ("căn cứ quy định tại:"): its items assign nothing.
-QUOTES_BASES = re.compile(r"\b(căn cứ|quy định tại|theo quy định)\b.*:$")
+QUOTES_BASES = re.compile(r"\b(căn cứ|quy định tại|theo quy định)\b(?!.*\b(có|chịu) trách nhiệm\b).*:$")
+# The heading of a body's duties ("Nhiệm vụ và quyền hạn của Ban Chỉ đạo", "Chức năng, nhiệm vụ"): in a quyết
+# định that sets the body up, each item under it is one of its tasks.
+DUTIES = re.compile(r"^\W*(chức năng\s*(,|và)\s*)?nhiệm vụ(\s*(,|và)\s*quyền hạn)?(\s+của\s+[^.;:]{2,120})?\W*$")
+# What a quyết định sets up: "Thành lập Ban Chỉ đạo …", "Kiện toàn Hội đồng …".
+FOUNDS = re.compile(r"^\W*(thành lập|kiện toàn|thành lập và kiện toàn|tổ chức lại)\s+(?=\S)")
+# ("Căn cứ vào Điều 1 …, Sở X có trách nhiệm:" assigns: its items are duties, not quoted rules)
 # The sections of a plan that state aims, targets or background: their items assign nothing.
 PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|chỉ tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm|"
                      r"sự cần thiết|bối cảnh)[^.:]{0,60}$")

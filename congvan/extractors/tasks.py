@@ -35,7 +35,9 @@ from congvan.extractors.task_words import (
     CONTACT,
     DIRECTIVE,
     DOSSIER,
+    DUTIES,
     EXECUTE,
+    FOUNDS,
     NOT_DIRECTIVE,
     NOT_TASK,
     OPINION_INTRO,
@@ -55,6 +57,11 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     warnings: list[str] = []
     ctx.clauses = {node.path: node.text for root in tree for node in root.walk()}
     ctx.quoted = quoted_clauses(tree)
+    ctx.founded = _founded_body(tree, ctx) if (ctx.doc_type or "") == "Quyết định" else []
+    if ctx.founded:  # "… của Tổ công tác" later names it by its first words
+        words = ctx.founded[0].split()
+        ctx.abbreviations = {**{" ".join(words[:k]): ctx.founded[0] for k in range(2, min(5, len(words)))},
+                             **ctx.abbreviations}
     first = _SHORT_NAME.match(fold(tree[0].text)) if tree and ctx.recipients else None
     if first:  # "(Sau đây viết tắt là BHXH các tỉnh)" right after the addressees names them all
         ctx.addressee_aliases = {first.group("alias").strip()}
@@ -103,11 +110,15 @@ def _without_closing_repeat(tasks: list[dict]) -> list[dict]:
 
 def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
            quoting: bool = False) -> None:
-    saved = ctx.frame
-    if node.children and short_heading(node.heading or node.text):
-        ctx.frame = heading_deadline(node.heading or node.text, ctx.doc_date) or ctx.frame
+    saved, duties = ctx.frame, ctx.duties
+    heading = node.heading or node.text
+    if node.children and short_heading(heading):
+        ctx.frame = heading_deadline(heading, ctx.doc_date) or ctx.frame
+        if ctx.founded and DUTIES.match(fold(heading)):
+            ctx.duties = True  # "Nhiệm vụ và quyền hạn của Ban Chỉ đạo": each item is the body's task
+            inherited = heading_agencies(node, ctx) or ctx.founded
     _visit_node(node, inherited, ctx, tasks, meeting, quoting)
-    ctx.frame = saved
+    ctx.frame, ctx.duties = saved, duties
 
 
 def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
@@ -180,6 +191,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing
     doc_type = ctx.doc_type or ""
     if doc_type == "Quyết định":  # "Điều 3. Quyết định này có hiệu lực … X chịu trách nhiệm thi hành …"
+        if ctx.duties and inherited and node.kind != "para":
+            return True
         if EXECUTE.search(key) or re.match(r"^\W*giao\b", key):
             return True
         if node.path.split(".")[0] in ("1", "p1") or not node.path[:1].isdigit():
@@ -212,6 +225,20 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
 
 
 _SHORT_NAME = re.compile(r"^\((?:sau đây|dưới đây)?[^()]{0,20}(?:gọi|viết) tắt là\s*:?\s*(?P<alias>[^()]{1,80})\)\s*")
+
+
+def _founded_body(tree: list[Clause], ctx: Context) -> list[str]:
+    """The body Điều 1 of a quyết định sets up ("Thành lập Ban Chỉ đạo quốc gia về dữ liệu (sau đây gọi tắt …)")."""
+    first = next((n for n in tree if n.kind == "article"), None)
+    m = FOUNDS.match(fold(first.text)) if first else None
+    if not m:
+        return []
+    rest = first.text[m.end():m.end() + 250]
+    phrase = re.split(r"\s*\((?:sau đây|dưới đây)|\s+(?:gồm|với|có|do|để|nhằm|trực thuộc)\b|[;:.(]", rest,
+                      maxsplit=1)[0].strip(" ,")
+    if 1 < len(phrase.split()) <= 25:
+        return [phrase[:1].upper() + phrase[1:]]
+    return agencies.find_agencies(rest)[:1]
 
 
 def _unassign(m: re.Match[str]) -> str:
