@@ -155,8 +155,8 @@ _STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|v�
 
 
 def unhead(text: str) -> str:
-    return re.sub(r"^(Giám đốc|Phó Giám đốc|Chủ tịch|Thủ trưởng|Chánh Văn phòng|Bộ trưởng|Lãnh đạo|"
-                  r"Đ/c|Đồng chí)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"^(Giám đốc|Phó Giám đốc|Chủ tịch|Phó Chủ tịch|Thủ trưởng|Chánh Văn phòng|Bộ trưởng|Thủ tướng|"
+                  r"Lãnh đạo|Đ/c|Đồng chí)\s+", "", text.strip(), flags=re.I)
 
 
 _PROPOSE = re.compile(r"\b(đề nghị|kính trình|kiến nghị|kính đề nghị|đề xuất|giao)\s+(?!được\b)")
@@ -168,20 +168,17 @@ def issuer_request(text: str, ctx: Context) -> str | None:
     Returns the words after the issuer's request verb (who is asked, and what), or None."""
     for sentence in re.split(r"(?<=[.;:])\s+", text):
         key = fold(sentence)
+        requests = [r.start() for r in REQUEST.finditer(key)]
         for m in _PROPOSE.finditer(key):
-            if m.group(1) == "đề xuất" and not agencies.is_agency_start(_unhead_title(sentence[m.end():])):
+            if m.group(1) == "đề xuất" and not agencies.is_agency_start(unhead(sentence[m.end():])):
                 continue  # "đề xuất phương án": a noun phrase, no one is asked
-            if m.group(1) != "đề xuất" and not any(m.start() <= r.start() < m.end() for r in REQUEST.finditer(key)):
+            if m.group(1) != "đề xuất" and not any(m.start() <= r < m.end() for r in requests):
                 continue  # "các kiến nghị sau thanh tra": a noun, not a request
             subject = sentence[: m.start()].split(",")[-1].strip()
             if subject and agencies.is_agency_start(subject) and not _is_issuer(subject, ctx):
                 continue  # another body's request, reported
             return sentence[m.end():]
     return None
-
-
-def _unhead_title(text: str) -> str:
-    return re.sub(r"^(Chủ tịch|Phó Chủ tịch|Giám đốc|Bộ trưởng|Thủ tướng)\s+", "", text.strip())
 
 
 def _is_issuer(subject: str, ctx: Context) -> bool:
