@@ -13,6 +13,19 @@ LONG = re.compile(r"ngày\s*(?P<d>\d{1,2}|[._…\s]*)\s*tháng\s*(?P<m>\d{1,2}|[
 SHORT = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
 PLACE = re.compile(r"([^,;:]{2,60}?),\s*ngày\b", re.I)
 STAMP_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# A date row as OCR leaves it when the day (or month) is handwritten or stamped: 'ngày J2 tháng I1 năm 2025'.
+GARBLED = re.compile(r"ngày\s*(?P<d>[^\s,]{0,4}(?:\s[^\s,]{1,2})?)\s*tháng\s*(?P<m>[^\s,]{1,3})\s*năm\s*(?P<y>\d{4})",
+                     re.I)
+# Glyphs Tesseract puts for digits it cannot read in print or handwriting (only ever used with a warning).
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Ò": "0", "Ô": "0", "Ó": "0", "I": "1", "l": "1", "|": "1",
+                                   "]": "1", "!": "1", "S": "5", "B": "8", "Z": "2", "z": "2", "b": "6", "G": "6",
+                                   "q": "9", "g": "9"})
+
+
+def lookalike_digits(raw: str) -> str | None:
+    """The digits a garbled OCR field stands for when every glyph is a known look-alike, else None."""
+    mapped = raw.replace(" ", "").translate(_DIGIT_LOOKALIKES)
+    return mapped if mapped.isdigit() else None
 
 
 def to_date(day: str | int, month: str | int, year: str | int) -> date | None:
@@ -27,8 +40,14 @@ def extract(header: list[Line], stamps: list[str]) -> tuple[str | None, str | No
     """Return (place, ISO date, warnings)."""
     warnings: list[str] = []
     candidates = sorted(header, key=lambda line: line.column != "right")
+    dated = " ".join(line.text for line in candidates if PLACE.search(line.text))  # '<place>, ngày …'
     text = " ".join(line.text for line in candidates)
-    m = LONG.search(text) or SHORT.search(text)
+    m = g = None
+    for scope in (dated, text):  # the place-and-date row first: a date the header cites is not the date
+        m = LONG.search(scope) or SHORT.search(scope)
+        g = None if m else GARBLED.search(scope)
+        if m or g:
+            break
     place = _place(header)
     iso = None
     if m:
@@ -42,11 +61,33 @@ def extract(header: list[Line], stamps: list[str]) -> tuple[str | None, str | No
                 warnings.append(f"date is blank in the text; taken from the e-signature time stamp ({iso})")
             else:
                 warnings.append(f"date of issue is blank or invalid in the document ('{m.group(0)}')")
+    elif g:
+        iso = _garbled(g, stamps, warnings)
     else:
         warnings.append("date of issue (ngày … tháng … năm …) not found")
     if place is None:
         warnings.append("place (địa danh) not found")
     return place, iso, warnings
+
+
+def _garbled(m: re.Match, stamps: list[str], warnings: list[str]) -> str | None:
+    """A date row whose day or month OCR could not read: the e-signature time when its month and year agree,
+    else the look-alike digits of a two-glyph day; always with a warning."""
+    month = lookalike_digits(m["m"])
+    iso = _from_stamp(stamps, month or "", m["y"])
+    if month is None and not iso:
+        warnings.append(f"date of issue is illegible in the scan ('{m.group(0)}')")
+        return None
+    if iso:
+        warnings.append(f"day of issue illegible in the scan ('{m['d']}'); taken from the e-signature time ({iso})")
+        return iso
+    day = lookalike_digits(m["d"]) if len(m["d"].replace(" ", "")) >= 2 else None
+    found = to_date(day, month, m["y"]) if day else None
+    if found:
+        warnings.append(f"day of issue read as {found.day} from the scan's '{m['d']}': check it")
+        return found.isoformat()
+    warnings.append(f"day of issue illegible in the scan ('{m.group(0)}')")
+    return None
 
 
 def _place(header: list[Line]) -> str | None:

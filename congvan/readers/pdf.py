@@ -74,6 +74,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 first = (page, textpage)  # kept: e-signing systems stamp number and date in its annotations
             else:
                 textpage.close()
+        stamps.extend(_signature_times(pdf))
         layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
                         ocr=bool(ocr_pages), stamps=stamps, warnings=warnings, notes=footnotes)
         layout.ocr_pages = ocr_pages
@@ -293,6 +294,34 @@ def _annotation_texts(page) -> tuple[list[str], int]:
                 texts.append(value.strip())
         raw.FPDFPage_CloseAnnot(annot)
     return texts, count
+
+
+_SIGN_TIME = re.compile(r"D:(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?")
+
+
+def _signature_times(pdf) -> list[str]:
+    """The signing times of the PDF's digital signatures, as 'chữ ký số DD/MM/YYYY HH:MM' texts.
+
+    Offices sign the issued copy on the day of issue, so the time stands in for a day that is blank or
+    handwritten and illegible (dates.extract uses it only when month and year agree).
+    """
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    found = []
+    for index in range(raw.FPDF_GetSignatureCount(pdf.raw)):
+        signature = raw.FPDF_GetSignatureObject(pdf.raw, index)
+        size = raw.FPDFSignatureObj_GetTime(signature, None, 0)
+        if size <= 0:
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        raw.FPDFSignatureObj_GetTime(signature, buffer, size)
+        m = _SIGN_TIME.match(buffer.value.decode("latin-1"))
+        if m:
+            year, month, day, hour, minute = m.groups()
+            found.append(f"chữ ký số {day}/{month}/{year} {hour or '00'}:{minute or '00'}")
+    return found
 
 
 def _annot_string(raw, annot, key: bytes) -> str:
