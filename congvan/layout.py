@@ -46,5 +46,5 @@ class Layout:
     notes: list[str] = field(default_factory=list)
     # A save from a legal-database site: its metadata table (number, type, issuer, signer, date), as printed.
     site_meta: dict[str, str] = field(default_factory=dict)
-    # A save from a legal-database site: its metadata table (number, type, issuer, signer, date), as printed.
-    site_meta: dict[str, str] = field(default_factory=dict)
+    # Fields a scan reader re-read (handwritten number…): field name → confidence in [0, 1].
+    confidence: dict[str, float] = field(default_factory=dict)

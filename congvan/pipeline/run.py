@@ -28,6 +28,7 @@ from congvan.extractors import tasks as task_rules
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line
+from congvan.pipeline.confidence import scan_confidence
 from congvan.schemas.models import DocumentResult
 from congvan.text import attachments
 from congvan.text import zones as zoning
@@ -66,6 +67,8 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     warnings += more
     if layout.site_meta:  # a legal-database save: its metadata table cross-checks what the text says
         warnings += site_meta.cross_check(document, layout.site_meta)
+    if layout.ocr:
+        document["confidence"] = scan_confidence(document, warnings, layout.confidence)
     result = {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": layout.path, "sha256": sha256, "format": layout.format, "pages": layout.pages,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from congvan.layout import Layout, Line, ReadError
-from congvan.readers import ocr
+from congvan.readers import header_scan, ocr
 
 DPI = 300
 
@@ -16,16 +16,22 @@ def read(path: str) -> Layout:
     except (UnidentifiedImageError, OSError) as exc:
         raise ReadError(f"not a readable image ({exc})") from exc
     lines: list[Line] = []
+    warnings = ["read by OCR from an image"]
+    confidence: dict[str, float] = {}
     frames = getattr(image, "n_frames", 1)
     for index in range(frames):
         image.seek(index)
-        frame = ImageOps.exif_transpose(image).convert("L")
+        frame = ImageOps.exif_transpose(image).convert("RGB")
         dpi = (image.info.get("dpi") or (DPI, DPI))[0] or DPI
         scale = float(dpi) / 72
         if frame.width < 1500:  # small photos: upscale so that 12-pt text is ~40 px high
             factor = 1500 / frame.width
             frame = frame.resize((1500, round(frame.height * factor)))
             scale *= factor
-        lines.extend(ocr.page_lines(frame, index + 1, scale))
+        page = ocr.page_lines(frame.convert("L"), index + 1, scale)
+        if index == 0:
+            notes, confidence = header_scan.reread(frame, page, scale)
+            warnings += notes
+        lines.extend(page)
     return Layout(path=path, format="image", lines=lines, pages=frames, ocr=True, ocr_pages=frames,
-                  warnings=["read by OCR from an image"])
+                  warnings=warnings, confidence=confidence)

@@ -18,7 +18,7 @@ def available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def image_to_text(image, psm: int = 6, lang: str = "vie", digits: bool = False) -> str:
+def image_to_text(image, psm: int = 6, lang: str = "vie", digits: bool = False, extra: list[str] | None = None) -> str:
     """OCR a PIL image; one string with the lines Tesseract found."""
     if not available():
         raise ReadError("OCR needs Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie)")
@@ -28,6 +28,7 @@ def image_to_text(image, psm: int = 6, lang: str = "vie", digits: bool = False) 
     command = ["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(psm)]
     if digits:
         command += ["-c", "tessedit_char_whitelist=0123456789"]
+    command += extra or []
     try:
         done = subprocess.run(command,
                               input=buffer.getvalue(), capture_output=True, timeout=TIMEOUT, env=env, check=False)
@@ -91,23 +92,3 @@ def page_lines(image, page_no: int, scale: float) -> list[Line]:
     lines.sort(key=lambda line: (round((line.top or 0) / 6), line.x0 or 0))
     return lines
 
-
-_NUMBER_LINE = re.compile(r"^\s*[S$5][^\s:]{0,2}\s*[:.;]?\s*(?P<seq>[^/\s]*)\s*/?\s*(?P<code>[A-ZĐ][\w&.-]*-[\w&.-]+)")
-_DIGITS_THEN_CODE = re.compile(r"[:.;]\s*(?P<seq>\d{1,6})\s*/?\s*(?P<code>[A-ZĐ][\w&.-]*-[\w&.-]+)")
-
-
-def reread_number(image, lines: list[Line], scale: float) -> str | None:
-    """Re-read a 'Số:' line whose sequence number is not clean digits (handwritten, stamped) with a
-    Latin-only model on that row alone; patch the line and return a warning when the digits are found."""
-    for line in lines[:15]:
-        m = _NUMBER_LINE.match(line.text)
-        if not m or m["seq"].isdigit() or line.top is None or line.x0 is None:
-            continue
-        box = (max(0.0, line.x0 - 6) * scale, max(0.0, line.top - 4) * scale,
-               min(image.width, ((line.x1 or line.x0 + 200) + 6) * scale), (line.top + 18) * scale)
-        found = _DIGITS_THEN_CODE.search(image_to_text(image.crop(tuple(round(v) for v in box)), psm=7, lang="eng"))
-        if found and found["code"].split("-")[0].casefold() == m["code"].split("-")[0].casefold():
-            line.text = f"Số: {found['seq']}/{m['code']}"
-            return f"number {found['seq']} re-read by OCR on its own row (handwritten or stamped): check it"
-        return None
-    return None

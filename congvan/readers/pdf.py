@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from congvan.layout import Layout, Line, ReadError
-from congvan.readers import integrity, ocr
+from congvan.readers import header_scan, integrity, ocr
 from congvan.readers import stamps as stamped
 from congvan.readers.pdfium_strings import utf16
 from congvan.readers.quality import quality
@@ -41,6 +41,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         warnings: list[str] = []
         ocr_pages = 0
         first = None
+        confidence: dict[str, float] = {}
         footnotes: list[str] = []
         for index in range(len(pdf)):
             page = pdf[index]
@@ -53,11 +54,11 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 reason = integrity.verdict(integrity.unmapped_letters(textpage, text), holes) or ""
                 score = 0.4 if reason else score
             if score < 0.5 and ocr.available() and index < max_ocr_pages:
-                image = page.render(scale=OCR_SCALE).to_pil().convert("L")
-                page_lines = ocr.page_lines(image, index + 1, OCR_SCALE)
+                colour = page.render(scale=OCR_SCALE).to_pil().convert("RGB")
+                page_lines = ocr.page_lines(colour.convert("L"), index + 1, OCR_SCALE)
                 if index == 0:
-                    note = ocr.reread_number(image, page_lines, OCR_SCALE)
-                    warnings += [note] if note else []
+                    notes, confidence = header_scan.reread(colour, page_lines, OCR_SCALE)
+                    warnings += notes
                 lines.extend(page_lines)
                 warnings.append(f"page {index + 1}: {reason}; read by OCR")
                 ocr_pages += 1
@@ -78,6 +79,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
                         ocr=bool(ocr_pages), stamps=stamps, warnings=warnings, notes=footnotes)
         layout.ocr_pages = ocr_pages
+        layout.confidence = confidence
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
         elif first is not None and not ocr_pages and stamped.needs_fill(lines):
