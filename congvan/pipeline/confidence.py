@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from congvan.extractors import snap
+
 NUMBER_SHAPE = re.compile(r"\d{1,6}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&()]+)+")
 NAME_SHAPE = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6})(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6}){1,5}")
 CHECKED, DOUBTFUL = 0.9, 0.4
@@ -40,3 +42,21 @@ def scan_confidence(document: dict, warnings: list[str], reader: dict[str, float
         if found.get(field):
             found[field] = min(found[field], value)
     return found
+
+
+def snap_names(document: dict) -> list[str]:
+    """Snap a scan's issuer, parent body, place and signer's family name to the gazetteer; a warning each."""
+    warnings = []
+    for field in ("issuer", "parent_issuer", "place"):
+        value = document.get(field)
+        snapped = snap.name(value)
+        if snapped != value:
+            document[field] = snapped
+            warnings.append(f"{field} '{value}' read as '{snapped}' (OCR spelling snapped to the gazetteer)")
+    signer = document.get("signer") or {}
+    value = signer.get("name")
+    snapped = snap.person(value)
+    if snapped != value:
+        signer["name"] = snapped
+        warnings.append(f"signer's name '{value}' read as '{snapped}' (family name snapped)")
+    return warnings

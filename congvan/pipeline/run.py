@@ -28,7 +28,7 @@ from congvan.extractors import tasks as task_rules
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line
-from congvan.pipeline.confidence import scan_confidence
+from congvan.pipeline.confidence import scan_confidence, snap_names
 from congvan.schemas.models import DocumentResult
 from congvan.text import attachments
 from congvan.text import zones as zoning
@@ -68,6 +68,7 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     if layout.site_meta:  # a legal-database save: its metadata table cross-checks what the text says
         warnings += site_meta.cross_check(document, layout.site_meta)
     if layout.ocr:
+        warnings += snap_names(document)
         document["confidence"] = scan_confidence(document, warnings, layout.confidence)
     result = {
         "schema_version": SCHEMA_VERSION,
