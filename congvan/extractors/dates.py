@@ -7,6 +7,7 @@ from datetime import date
 
 from congvan.data.places import PROVINCES
 from congvan.layout import Line
+from congvan.text.lookalike import lookalike_digits
 from congvan.text.normalize import strip_accents
 
 LONG = re.compile(r"ngày\s*(?P<d>\d{1,2}|[._…\s]*)\s*tháng\s*(?P<m>\d{1,2}|[._…\s]*)\s*năm\s*(?P<y>\d{4})", re.I)
@@ -16,16 +17,6 @@ STAMP_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 # A date row as OCR leaves it when the day (or month) is handwritten or stamped: 'ngày J2 tháng I1 năm 2025'.
 GARBLED = re.compile(r"ngày\s*(?P<d>[^\s,]{0,4}(?:\s[^\s,]{1,2})?)\s*tháng\s*(?P<m>[^\s,]{1,3})\s*năm\s*(?P<y>\d{4})",
                      re.I)
-# Glyphs Tesseract puts for digits it cannot read in print or handwriting (only ever used with a warning).
-_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Ò": "0", "Ô": "0", "Ó": "0", "I": "1", "l": "1", "|": "1",
-                                   "]": "1", "!": "1", "S": "5", "B": "8", "Z": "2", "z": "2", "b": "6", "G": "6",
-                                   "q": "9", "g": "9"})
-
-
-def lookalike_digits(raw: str) -> str | None:
-    """The digits a garbled OCR field stands for when every glyph is a known look-alike, else None."""
-    mapped = raw.replace(" ", "").translate(_DIGIT_LOOKALIKES)
-    return mapped if mapped.isdigit() else None
 
 
 def to_date(day: str | int, month: str | int, year: str | int) -> date | None:

@@ -1,9 +1,10 @@
 """A scan's số re-read where the first OCR pass left it unreadable (handwritten, stamped).
 
 The recovered value patches the header line (so the extractors read it like print), adds a warning, and sets
-a confidence for the field: 0.8 when the handwriting read and the whole-row read agree, 0.5 when only one
-read it. (The handwritten day is not re-read this way: on the dev scans it read 0 of 4 days right and
-replaced days the e-signature time had given; dates.extract handles an illegible day.)
+a confidence for the field: 0.8 when two of the reads (the handwriting read, the look-alike glyphs of the
+first pass, the whole-row read) agree, 0.5 when only one read it. (The handwritten day is not re-read this
+way: on the dev scans it read 0 of 4 days right and replaced days the e-signature time had given;
+dates.extract handles an illegible day.)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 
 from congvan.layout import Line
 from congvan.readers import handwriting, ocr
+from congvan.text.lookalike import lookalike_digits
 
 _NUMBER_LINE = re.compile(r"^\s*[S$5][^\s:]{0,2}\s*[:.;]?\s*(?P<seq>[^/\s]*)\s*/?\s*"
                           r"(?P<code>[A-ZĐ][\w&.()-]*-[\w&.()-]+)")
@@ -47,10 +49,11 @@ def reread(image, lines: list[Line], scale: float) -> tuple[list[str], dict[str,
         whole = _DIGITS_THEN_CODE.search(ocr.image_to_text(_row(image, line, scale).convert("L"), psm=7, lang="eng"))
         printed = whole["seq"] if whole and whole["code"].split("-")[0].casefold() == \
             m["code"].split("-")[0].casefold() else None
-        value = written or printed
+        alike = lookalike_digits(m["seq"]) if m["seq"] else None
+        value = written or alike or printed
         if value:
             line.text = f"Số: {value}/{m['code']}"
-            confidence["number"] = 0.8 if written and written == printed else 0.5
+            confidence["number"] = 0.8 if [written, alike, printed].count(value) >= 2 else 0.5
             warnings.append(f"number {value} re-read from the scan (handwritten or stamped): check it")
         break
     return warnings, confidence
