@@ -14,7 +14,7 @@ from collections import Counter
 from congvan.readers import ocr
 
 _CHAR = re.compile(r"x_bboxes (\d+) (\d+) (\d+) (\d+)[^']*'>([^<]*)</span>")
-NUMBER_GAP = re.compile(r"S[oóốòỏõọồổỗộơ]{0,2}\s*[:;.]?")
+NUMBER_GAP = re.compile(r"S[oóốòỏõọồổỗộơ]{0,2}\s*[:;.]?", re.I)
 
 
 def char_boxes(row) -> list[tuple[int, int, int, int, str]]:

@@ -1,0 +1,169 @@
+"""Scans read like a clerk reads them: each recovery rule on pages and rows we generate ourselves."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from congvan.extractors import dates, snap
+from congvan.layout import Line
+from congvan.pipeline.confidence import scan_confidence
+from congvan.text.lookalike import lookalike_digits
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+HAND = "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Oblique.ttf"  # slanted, written-in look
+BLUE, BLACK = (30, 60, 200), (25, 25, 25)
+
+
+def _header(place: str, date_row: str, cited: str = "") -> list[Line]:
+    lines = [Line("ỦY BAN NHÂN DÂN", column="left"), Line(f"{place}, {date_row}", column="right")]
+    return lines + ([Line(cited)] if cited else [])
+
+
+def test_illegible_day_taken_from_the_signature_time_when_month_and_year_agree() -> None:
+    _, iso, warnings = dates.extract(_header("Lâm Đồng", "ngày J2 tháng I1 năm 2025"), ["chữ ký số 13/11/2025 15:53"])
+    assert iso == "2025-11-13"
+    assert "e-signature" in warnings[0]
+
+
+def test_signature_time_of_another_month_is_not_used() -> None:
+    _, iso, warnings = dates.extract(_header("Lâm Đồng", "ngày J2 tháng 10 năm 2025"), ["chữ ký số 13/11/2025 15:53"])
+    assert iso is None and "illegible" in warnings[0]
+
+
+def test_two_lookalike_glyphs_read_as_the_day_with_a_warning() -> None:
+    _, iso, warnings = dates.extract(_header("Hà Nội", "ngày |6 tháng 12 năm 2025"), [])
+    assert iso == "2025-12-16"
+    assert "check it" in warnings[0]
+
+
+def test_a_date_the_header_cites_is_not_the_date_of_issue() -> None:
+    header = _header("Kiên Giang", "ngày ?? tháng 01 năm 2018", "Căn cứ Quy định số 9-QĐ/TU ngày 14 tháng 12 năm 2017")
+    assert dates.extract(header, [])[1] is None
+
+
+@pytest.mark.parametrize(("raw", "digits"), [("lÍ", "11"), ("0Í", "01"), ("|6", "16"), ("J2", None), ("", None)])
+def test_lookalike_digits(raw: str, digits: str | None) -> None:
+    assert lookalike_digits(raw) == digits
+
+
+@pytest.mark.parametrize(("read", "snapped"), [
+    ("Ủy ban nhân dân tính Lâm Đòng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ("Ủy ban nhân dân tỉnh Lâm Lâm Đòng", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ("Công an tỉnh Quang Nam", "Công an tỉnh Quảng Nam"),
+    ("Ủy ban nhân dân thành phố Hà Nọi", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("Ủy ban nhân dân tỉnh Hà Nam", "Ủy ban nhân dân tỉnh Hà Nam"),  # not Hà Nội, not Nam Định
+    ("Tp. Hồ Chí Minh", "Tp. Hồ Chí Minh"),
+    ("Sở Nội vụ", "Sở Nội vụ"),
+])
+def test_names_snap_to_the_gazetteer(read: str, snapped: str) -> None:
+    assert snap.name(read) == snapped
+
+
+@pytest.mark.parametrize(("read", "snapped"), [
+    ("1rương Minh Đương", "Trương Minh Đương"), ("Xguyến Minh", "Nguyễn Minh"), ("Trân Văn Bình", "Trần Văn Bình"),
+    ("Lê Văn Tám", "Lê Văn Tám"), ("Abcxyz Văn", "Abcxyz Văn"),
+])
+def test_family_names_snap(read: str, snapped: str) -> None:
+    assert snap.person(read) == snapped
+
+
+def test_confidence_follows_how_each_field_was_obtained() -> None:
+    document = {"number": "493/TB-UBND", "date": "2025-11-13", "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng",
+                "signer": {"name": "Sưu, Quái (cu"}}
+    found = scan_confidence(document, ["day of issue illegible …; taken from the e-signature time (2025-11-13)"],
+                            {"number": 0.5})
+    assert found == {"number": 0.5, "date": 0.7, "signer.name": 0.4, "issuer": 0.9}
+    assert scan_confidence({"number": None, "signer": {}}, [], {})["number"] == 0.0
+
+
+def test_signature_time_read_from_the_pdf(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    from congvan.readers.pdf import _signature_times
+
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(_signed_pdf("20251113155350+07'00'"))
+    assert _signature_times(pdfium.PdfDocument(str(path))) == ["chữ ký số 13/11/2025 15:53"]
+
+
+def _signed_pdf(when: str) -> bytes:
+    """A one-page PDF with a signature field whose /M is the signing time (no real signature bytes)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>",
+        b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /Rect [0 0 0 0] /P 3 0 R /V 5 0 R >>",
+        b"<< /Type /Sig /Filter /Adobe.PPKLite /M (D:" + when.encode() + b") /Contents <00> /ByteRange [0 0 0 0] >>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _number_row(number: str, ink: tuple[int, int, int], noise: int = 0, stamp: bool = False):
+    """A 300-dpi page with only the 'Số: <written-in number>/TB-UBND' row, the number in a slanted hand."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 300 / 72
+    image = Image.new("RGB", (round(595 * scale), round(200 * scale)), "white")
+    draw = ImageDraw.Draw(image)
+    print_font, hand_font = ImageFont.truetype(SERIF, round(13 * scale)), ImageFont.truetype(HAND, round(17 * scale))
+    x = 100 * scale
+    draw.text((x, 95 * scale), "Số:", font=print_font, fill=BLACK)
+    x += draw.textlength("Số:", font=print_font) + 14 * scale
+    draw.text((x, 89 * scale), number, font=hand_font, fill=ink)
+    x += draw.textlength(number, font=hand_font) + 8 * scale
+    draw.text((x, 95 * scale), "/TB-UBND", font=print_font, fill=BLACK)
+    draw.line((95 * scale, 118 * scale, 260 * scale, 118 * scale), fill=BLACK, width=3)  # the form's rule
+    rng = random.Random(5)
+    for _ in range(noise):
+        draw.point((rng.randrange(image.width), rng.randrange(image.height)), fill=(120, 120, 120))
+    return image.rotate(0.3, fillcolor="white"), scale
+
+
+@needs_tesseract
+@pytest.mark.parametrize(("ink", "noise"), [(BLUE, 0), (BLUE, 3000), (BLACK, 0)])
+def test_written_in_number_re_read_from_its_blank(ink: tuple[int, int, int], noise: int) -> None:
+    from congvan.readers import header_scan
+
+    image, scale = _number_row("493", ink, noise)
+    garbled = Line("Số:¿92 /TB-UBND", column="left", x0=100.0, x1=245.0, top=95.0)  # as a first pass leaves it
+    warnings, confidence = header_scan.reread(image, [garbled], scale)
+    assert garbled.text == "Số: 493/TB-UBND"
+    assert "re-read" in warnings[0] and 0 < confidence["number"] < 1
+
+
+def test_lookalike_number_needs_no_image_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from congvan.readers import header_scan, ocr
+
+    monkeypatch.setattr(ocr, "image_to_text", lambda *args, **kwargs: "")
+    line = Line("Số: lÍ/GM-SYT", column="left", x0=100.0, x1=200.0, top=95.0)
+    warnings, confidence = header_scan.reread(Image.new("RGB", (2480, 900), "white"), [line], 300 / 72)
+    assert line.text == "Số: 11/GM-SYT" and confidence == {"number": 0.5} and warnings
+
+
+@needs_tesseract
+def test_ink_mask_keeps_coloured_handwriting_and_drops_rules() -> None:
+    from congvan.readers import handwriting
+
+    image, scale = _number_row("27", BLUE)
+    area = image.crop((round(120 * scale), round(80 * scale), round(170 * scale), round(125 * scale)))
+    mask = handwriting.ink(area)
+    assert mask.getbbox() is not None
+    width, height = mask.size
+    pixels = mask.tobytes()
+    assert max(pixels.count(0, y * width, (y + 1) * width) for y in range(height)) < width * 0.6  # no rule left
