@@ -32,17 +32,20 @@ def _scorer():
     return module
 
 
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:
+# Floors reached on the nine dev scans (handwritten numbers and days, seals over the signature).
+SCAN_FLOORS = {"header_accuracy": 0.81, "recipients_f1": 0.83, "task_f1": 0.75}
+SCAN_FIELD_FLOORS = {"number": 5, "date": 6, "issuer": 8}
+
+
+def _score(root: Path, scans_only: bool) -> dict:
     if not (DEV / "docs").is_dir() or not (SHARED / "eval" / "score.py").is_file():
         pytest.skip("../shared (dev corpus and scorer) is not present on this machine")
-    root = tmp_path_factory.mktemp("corpus")
     docs, gold, out = root / "docs", root / "gold", root / "out"
     docs.mkdir()
     gold.mkdir()
     scans = scan_ids()
     for path in sorted((DEV / "docs").iterdir()):
-        if path.stem in scans:
+        if (path.stem in scans) != scans_only:
             continue
         if path.suffix == ".doc" and not shutil.which("soffice"):
             continue
@@ -55,6 +58,18 @@ def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return result
 
 
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return _score(tmp_path_factory.mktemp("corpus"), scans_only=False)
+
+
+@pytest.fixture(scope="module")
+def scans_scored(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    if not shutil.which("tesseract"):
+        pytest.skip("Tesseract is not installed")
+    return _score(tmp_path_factory.mktemp("scans"), scans_only=True)
+
+
 def test_every_digital_dev_document_converts(scored: dict) -> None:
     assert scored["summary"]["failed"] == 0, scored["summary"]["failures"]
 
@@ -62,3 +77,14 @@ def test_every_digital_dev_document_converts(scored: dict) -> None:
 @pytest.mark.parametrize("metric", sorted(FLOORS))
 def test_quality_floor(scored: dict, metric: str) -> None:
     assert scored[metric] >= FLOORS[metric], f"{metric} {scored[metric]} fell below {FLOORS[metric]}"
+
+
+@pytest.mark.parametrize("metric", sorted(SCAN_FLOORS))
+def test_scan_quality_floor(scans_scored: dict, metric: str) -> None:
+    assert scans_scored[metric] >= SCAN_FLOORS[metric], f"{metric} {scans_scored[metric]} fell below"
+
+
+@pytest.mark.parametrize("field", sorted(SCAN_FIELD_FLOORS))
+def test_scan_header_field_floor(scans_scored: dict, field: str) -> None:
+    right = int(scans_scored["fields"][field].split("/")[0])
+    assert right >= SCAN_FIELD_FLOORS[field], f"{field} right on {right} scans"
