@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ def extract(file: Path) -> None:
     from congvan.pipeline.run import extract_file
     from congvan.readers import ReadError
 
+    os.environ.setdefault("CONGVAN_OCR_THREADS", str(os.cpu_count() or 1))  # one scan: OCR its pages at once
     try:
         result = extract_file(file)
     except ReadError as exc:

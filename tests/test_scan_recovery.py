@@ -167,3 +167,23 @@ def test_ink_mask_keeps_coloured_handwriting_and_drops_rules() -> None:
     width, height = mask.size
     pixels = mask.tobytes()
     assert max(pixels.count(0, y * width, (y + 1) * width) for y in range(height)) < width * 0.6  # no rule left
+
+
+@needs_tesseract
+def test_pages_of_one_scan_ocr_in_parallel_give_the_same_layout(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from congvan.readers import pdf
+
+    first, _ = _number_row("493", BLUE)
+    second, _ = _number_row("27", BLACK, noise=500)
+    path = tmp_path / "two-pages.pdf"
+    first.save(path, resolution=300.0, save_all=True, append_images=[second])
+    layouts = []
+    for threads in ("1", "2"):
+        monkeypatch.setenv("CONGVAN_OCR_THREADS", threads)
+        layouts.append(pdf.read(str(path)))
+    one, two = layouts
+    assert one.ocr_pages == two.ocr_pages == 2
+    assert [(line.page, line.text) for line in one.lines] == [(line.page, line.text) for line in two.lines]
+    assert one.warnings == two.warnings and one.confidence == two.confidence
+    assert {line.page for line in two.lines} == {1, 2}

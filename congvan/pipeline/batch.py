@@ -13,9 +13,9 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -54,7 +54,7 @@ def run_batch(inputs: Sequence[str | Path], output: Path, jobs: int = 0, *, incl
     todo = _plan(items, output, stats, force, jobs)
     tasks = [{"path": items[i].path, "max_pages": max_pages, "timeout": timeout, "cwd": os.getcwd()} for i in todo]
     failed: dict[int, dict] = {}
-    with open(output / FAILURES, "w", encoding="utf-8") as log, \
+    with _ocr_threads(max(1, jobs // max(1, len(todo)))), open(output / FAILURES, "w", encoding="utf-8") as log, \
             Progress(len(items), len(todo), progress) as bar, \
             closing(engines.run(engine, tasks, jobs, scheduler)) as outcomes:
         for n, outcome in outcomes:
@@ -75,6 +75,20 @@ def run_batch(inputs: Sequence[str | Path], output: Path, jobs: int = 0, *, incl
     summary = stats.summary(time.perf_counter() - started, engine=engine, jobs=jobs, failures=failures)
     _write(output / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=2).encode("utf-8"))
     return summary
+
+
+@contextmanager
+def _ocr_threads(threads: int) -> Iterator[None]:
+    """Fewer documents than workers: the spare cores OCR pages of the same scan (workers inherit the setting;
+    one the user set wins)."""
+    if "CONGVAN_OCR_THREADS" in os.environ:
+        yield
+        return
+    os.environ["CONGVAN_OCR_THREADS"] = str(threads)
+    try:
+        yield
+    finally:
+        del os.environ["CONGVAN_OCR_THREADS"]
 
 
 def default_jobs() -> int:

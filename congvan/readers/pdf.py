@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,7 +37,10 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
     except pdfium.PdfiumError as exc:
         raise ReadError(f"not a readable PDF ({exc})") from exc
     try:
-        lines: list[Line] = []
+        parts: list[list[Line]] = []  # each page's lines, in page order (OCR'd pages filled in batches)
+        pending: list[tuple[int, object, int]] = []  # (page index, rendered page, its slot in parts)
+        threads = ocr_threads()
+        reread: list[str] = []  # warnings of the first page's header re-reads
         stamps: list[str] = []
         warnings: list[str] = []
         ocr_pages = 0
@@ -54,20 +58,18 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 reason = integrity.verdict(integrity.unmapped_letters(textpage, text), holes) or ""
                 score = 0.4 if reason else score
             if score < 0.5 and ocr.available() and index < max_ocr_pages:
-                colour = page.render(scale=OCR_SCALE).to_pil().convert("RGB")
-                page_lines = ocr.page_lines(colour.convert("L"), index + 1, OCR_SCALE)
-                if index == 0:
-                    notes, confidence = header_scan.reread(colour, page_lines, OCR_SCALE)
-                    warnings += notes
-                lines.extend(page_lines)
+                pending.append((index, page.render(scale=OCR_SCALE).to_pil().convert("RGB"), len(parts)))
+                parts.append([])
                 warnings.append(f"page {index + 1}: {reason}; read by OCR")
                 ocr_pages += 1
+                if len(pending) >= threads:
+                    confidence.update(_ocr_pages(pending, parts, reread, threads))
             else:
                 if score < 0.5 and reason and runs:
                     warnings.append(f"page {index + 1}: {reason}; OCR not available, text layer kept")
                 page_lines = _lines(runs, index + 1, page_width, height)
                 body, notes = _split_footnotes(page_lines, height, page_width)
-                lines.extend(body)
+                parts.append(body)
                 footnotes.extend(notes)
             texts, count = _annotation_texts(page)
             stamps.extend(texts)
@@ -75,6 +77,9 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 first = (page, textpage)  # kept: e-signing systems stamp number and date in its annotations
             else:
                 textpage.close()
+        confidence.update(_ocr_pages(pending, parts, reread, threads))
+        warnings[:0] = reread  # the same order whatever the number of threads
+        lines = [line for part in parts for line in part]
         stamps.extend(_signature_times(pdf))
         layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
                         ocr=bool(ocr_pages), stamps=stamps, warnings=warnings, notes=footnotes)
@@ -89,6 +94,36 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         return layout
     finally:
         pdf.close()
+
+
+def ocr_threads() -> int:
+    """Pages of one document OCR'd at once: CONGVAN_OCR_THREADS (the batch sets it when it has fewer documents
+    than workers; `congvan extract` to the machine's cores), else 1."""
+    try:
+        return max(1, int(os.environ.get("CONGVAN_OCR_THREADS", "1")))
+    except ValueError:
+        return 1
+
+
+def _ocr_pages(pending: list[tuple[int, object, int]], parts: list[list[Line]], warnings: list[str],
+               threads: int) -> dict[str, float]:
+    """OCR the rendered pages (Tesseract runs as a subprocess, so threads run them in parallel), fill their
+    slots, re-read the first page's written-in number; return the confidences that re-read set."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(item: tuple[int, object, int]) -> list[Line]:
+        return ocr.page_lines(item[1].convert("L"), item[0] + 1, OCR_SCALE)
+
+    with ThreadPoolExecutor(max(1, min(threads, len(pending)))) as pool:
+        read = list(pool.map(one, pending))
+    confidence: dict[str, float] = {}
+    for (index, colour, slot), page_lines in zip(pending, read, strict=True):
+        if index == 0:
+            notes, confidence = header_scan.reread(colour, page_lines, OCR_SCALE)
+            warnings += notes
+        parts[slot] = page_lines
+    pending.clear()
+    return confidence
 
 
 def _read_task_tables(path: str, layout: Layout) -> None:
