@@ -187,3 +187,15 @@ def test_pages_of_one_scan_ocr_in_parallel_give_the_same_layout(tmp_path: Path,
     assert [(line.page, line.text) for line in one.lines] == [(line.page, line.text) for line in two.lines]
     assert one.warnings == two.warnings and one.confidence == two.confidence
     assert {line.page for line in two.lines} == {1, 2}
+
+
+@pytest.mark.parametrize(("read", "corrected"), [
+    ("Sở Nội vụ chủ tri, phói hợp với Sở Y tế", "Sở Nội vụ chủ trì, phối hợp với Sở Y tế"),
+    ("Đề nghi các đơn vị báo cao trước ngay 15/10", "Đề nghị các đơn vị báo cáo trước ngày 15/10"),
+    ("Sở Tài chính chịu trach nhiệm", "Sở Tài chính chịu trách nhiệm"),
+    ("Phòng Y tế trì hoãn", "Phòng Y tế trì hoãn"),  # one syllable alone is never touched
+])
+def test_deciding_phrases_corrected_in_ocr_text(read: str, corrected: str) -> None:
+    from congvan.text.ocr_words import correct
+
+    assert correct(read) == corrected

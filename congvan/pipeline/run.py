@@ -30,7 +30,7 @@ from congvan.extractors.context import Context
 from congvan.layout import Layout, Line
 from congvan.pipeline.confidence import scan_confidence, snap_names
 from congvan.schemas.models import DocumentResult
-from congvan.text import attachments
+from congvan.text import attachments, ocr_words
 from congvan.text import zones as zoning
 from congvan.text.normalize import clean, fold
 from congvan.text.paragraphs import drop_page_numbers, join_paragraphs
@@ -59,7 +59,7 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     lines = []
     for line in layout.lines:
         for piece in zoning.split_tabs(line):
-            piece.text = clean(piece.text)
+            piece.text = ocr_words.correct(clean(piece.text)) if layout.ocr else clean(piece.text)
             if piece.text:
                 lines.append(piece)
     lines = zoning.split_merged(drop_page_numbers(lines))
