@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from congvan import readers
+from congvan.readers.limits import Limits
 from congvan.service.schemas import TextDocument
 
 TEXT_SUFFIXES = {suffix for suffix, name in readers.SUFFIXES.items() if name in ("txt", "md", "html")}
@@ -92,14 +93,17 @@ def check_type(upload: Upload) -> None:
                                  f"supported: {_listing(readers.SUFFIXES)}")
 
 
-def extract(upload: Upload) -> dict:
-    """Run the pipeline over the upload (blocking; call it in a worker thread); raises readers.ReadError."""
+def extract(upload: Upload, limits: Limits | None = None) -> dict:
+    """Run the pipeline over the upload (blocking; call it in a worker thread); raises readers.ReadError.
+
+    The file is written under a name the server makes (upload + a known suffix), never the client's."""
     from congvan.pipeline.run import extract_file
 
+    suffix = Path(upload.name).suffix.lower()
     with tempfile.TemporaryDirectory(prefix="congvan-upload-") as folder:
-        path = Path(folder) / upload.name
+        path = Path(folder) / f"upload{suffix if suffix in readers.SUFFIXES else '.bin'}"
         path.write_bytes(upload.data)
-        result = extract_file(path)
+        result = extract_file(path, limits)
     result["source"]["path"] = upload.name
     return result
 
