@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import IO, Any
 
 import sqlalchemy as sa
@@ -94,6 +94,8 @@ def _out(column: sa.Column, value: Any) -> Any:
         return base64.b64encode(bytes(value)).decode("ascii")
     if isinstance(column.type, sa.JSON) and isinstance(value, str):
         return json.loads(value)
+    if isinstance(value, datetime) and value.tzinfo is None and getattr(column.type, "timezone", False):
+        value = value.replace(tzinfo=timezone.utc)  # SQLite keeps no zone: the store writes UTC
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value
