@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from congvan.cli import main
+from congvan.readers.limits import Limits
 from congvan.service import backup, tokens
 from congvan.service.app import create_app
 from congvan.service.store import Store, token_table
@@ -151,20 +152,34 @@ def test_hostile_uploads_get_their_class(tmp_path: Path) -> None:
 
 
 def test_upload_is_written_under_a_server_made_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    from congvan.pipeline import run
+    from congvan.pipeline import sandbox
     from congvan.service import uploads
 
     seen: list[str] = []
 
-    def fake(path: Path, limits: object = None) -> dict:
-        seen.append(Path(path).name)
-        return {"source": {"path": str(path)}}
+    def fake(task: dict) -> dict:
+        seen.append(Path(task["path"]).name)
+        assert Path(task["path"]).parent.name.startswith("congvan-upload-")
+        return {"ok": True, "payload": json.dumps({"source": {"path": task["path"]}}).encode()}
 
-    monkeypatch.setattr(run, "extract_file", fake)
+    monkeypatch.setattr(sandbox, "convert_guarded", fake)
     for name in ("../../x; rm -rf ~.txt", "ảnh chụp.PNG", "noextension", "a.exe"):
         result = uploads.extract(uploads.Upload(uploads.safe_name(name), b"data"))
         assert result["source"]["path"] == uploads.safe_name(name)
     assert seen == ["upload.txt", "upload.png", "upload.bin", "upload.bin"]
+
+
+def test_uploads_run_in_a_capped_worker_process(tmp_path: Path) -> None:
+    """The service's extraction runs in a sandbox worker: a document past the CPU cap there is a timeout."""
+    store = Store(data_dir=tmp_path / "data")
+    limits = Limits(max_line_bytes=0, max_cpu_seconds=1)
+    line = tmp_path / "line.txt"
+    hostile.one_line(line, 1)
+    with serve(create_app(store, auth=False, limits=limits)) as base, httpx.Client(base_url=base, timeout=60) as http:
+        response = http.post("/v1/documents", files={"file": ("line.txt", line.read_bytes())})
+        assert (response.status_code, response.json()["error_class"]) == (504, "timeout"), response.text
+        assert http.post("/v1/documents", files={"file": ("k.md", KHAN.read_bytes())}).status_code == 201
+    store.close()
 
 
 def test_token_and_db_commands(tmp_path: Path) -> None:

@@ -83,13 +83,14 @@ def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, req
     if cors_origins:  # added last: outermost, so that preflight requests (no token) are answered
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST", "PATCH"],
                            allow_headers=["Authorization", "Content-Type"])
-    _document_routes(app, store, pool, limits)
+    _document_routes(app, store, pool, limits, request_timeout_s)
     _task_routes(app, store)
     _audit_routes(app, store)
     return app
 
 
-def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor, limits: Limits) -> None:
+def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor, limits: Limits,
+                     request_timeout_s: float) -> None:
     @app.post("/v1/documents", status_code=201, tags=["documents"], openapi_extra=uploads.UPLOAD_BODY,
               response_model=None, summary="Convert and store a document",
               responses={201: {"model": StoredDocument, "description": "Converted and stored"},
@@ -106,7 +107,8 @@ def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor, limit
         if stored is not None:
             return JSONResponse(stored, status_code=200)
         try:
-            result = await asyncio.get_running_loop().run_in_executor(pool, uploads.extract, upload, limits)
+            result = await asyncio.get_running_loop().run_in_executor(pool, uploads.extract, upload, limits,
+                                                                      request_timeout_s)
         except ReadError as exc:
             return JSONResponse({"detail": f"{_REFUSED[exc.error_class][1]} '{upload.name}': {exc}",
                                  "error_class": exc.error_class}, status_code=_REFUSED[exc.error_class][0])
