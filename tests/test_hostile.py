@@ -5,6 +5,8 @@ pre-flight limits let through. Timings are measured in benchmarks/bench_hostile.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -104,5 +106,29 @@ def test_memory_cap_refuses_a_document_too_big_to_hold(tmp_path: Path) -> None:
         after = box.run({"path": str(hostile.TEXT), "limits": Limits().to_dict(), "timeout": 120,
                          "cwd": str(tmp_path)})
         assert after["ok"], after
+    finally:
+        box.shutdown()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("tesseract") is None,
+                    reason="LibreOffice or Tesseract is not installed")
+def test_libreoffice_and_tesseract_work_under_the_default_caps(tmp_path: Path) -> None:
+    """A legacy .doc (LibreOffice) and a scanned page (Tesseract) convert in a worker capped by Limits()."""
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(hostile.DOCX)], check=True,
+                   capture_output=True, timeout=180)
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(hostile.PDF))
+    pdf[0].render(scale=200 / 72).to_pil().convert("L").save(tmp_path / "scan.png", dpi=(200, 200))
+    pdf.close()
+    box = Sandbox()
+    try:
+        for name in ("quyet-dinh.doc", "scan.png"):
+            outcome = box.run({"path": str(tmp_path / name), "limits": Limits().to_dict(), "timeout": 300,
+                               "cwd": str(tmp_path)})
+            assert outcome["ok"], outcome
+            result = json.loads(outcome["payload"])
+            assert result["document"]["number"] and result["tasks"], name
     finally:
         box.shutdown()
