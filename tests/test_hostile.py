@@ -132,3 +132,35 @@ def test_libreoffice_and_tesseract_work_under_the_default_caps(tmp_path: Path) -
             assert result["document"]["number"] and result["tasks"], name
     finally:
         box.shutdown()
+
+
+def test_limit_flags_reach_the_workers_and_the_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from congvan.cli import main
+
+    (tmp_path / "in").mkdir()
+    hostile.many_pages(tmp_path / "in" / "two.pdf", 2)
+    (tmp_path / "in" / "short.txt").write_bytes(hostile.TEXT.read_bytes())
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1",
+                                       "--max-pages", "1", "--max-line-bytes", "20"])
+    assert result.exit_code == 1, result.output
+    failures = [json.loads(line) for line in (tmp_path / "out" / "failures.jsonl").read_text("utf-8").splitlines()]
+    assert [(Path(f["file"]).name, f["error_class"]) for f in failures] == [("short.txt", "too_large"),
+                                                                           ("two.pdf", "too_large")]
+    assert "a line of over 20 bytes" in failures[0]["error"] and "(2 > 1)" in failures[1]["error"]
+
+    import uvicorn
+
+    from congvan.service import app
+
+    built: dict = {}
+    monkeypatch.setattr(app, "create_app", lambda store, **options: built.update(options) or object())
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    served = CliRunner().invoke(main, ["serve", "--data-dir", str(tmp_path / "data"), "--max-html-depth", "40",
+                                       "--max-memory-mb", "512", "--cors-origin", "https://a.example",
+                                       "--rate-limit", "30", "--rate-burst", "5"])
+    assert served.exit_code == 0, served.output
+    assert built["limits"] == Limits(max_html_depth=40, max_memory_mb=512)
+    assert (built["auth"], built["cors_origins"], built["rate_per_minute"], built["rate_burst"]) == (
+        True, ("https://a.example",), 30, 5)
