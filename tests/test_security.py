@@ -114,6 +114,23 @@ def test_rate_limit_per_token(tmp_path: Path) -> None:
     store.close()
 
 
+def test_bad_tokens_are_rate_limited_per_address(tmp_path: Path) -> None:
+    from congvan.service.auth import FAILURES_BURST, is_public
+
+    store = Store(data_dir=tmp_path)
+    _, token = tokens.create(store, "ok", "read")
+    with serve(create_app(store)) as base, httpx.Client(base_url=base) as http:
+        codes = []
+        while len(codes) < FAILURES_BURST + 20 and 429 not in codes:
+            codes.append(http.get("/v1/tasks", headers=bearer("cvt_00000000_" + "x" * 43)).status_code)
+        assert set(codes[:FAILURES_BURST]) == {401}  # the bucket refills during the loop: a few more pass
+        assert codes[-1] == 429 and FAILURES_BURST < len(codes) < FAILURES_BURST + 20
+        assert http.get("/v1/tasks", headers=bearer(token)).status_code == 429  # the address waits a while
+    store.close()
+    assert is_public("/static/app.js", ["/static/", "/"]) and is_public("/", ["/static/", "/"])
+    assert not is_public("/v1/tasks", ["/static/", "/"]) and not is_public("/static", ["/static/"])
+
+
 def test_cors_is_off_unless_an_origin_is_allowed(tmp_path: Path) -> None:
     store = Store(data_dir=tmp_path)
     _, token = tokens.create(store, "page", "read")

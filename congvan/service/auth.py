@@ -3,7 +3,8 @@
 Scope of a request: /v1/audit needs admin; GET and HEAD need read; any other method needs write. The token
 comes as ``Authorization: Bearer <token>``; the request's handler finds it in ``request.state.token``
 ({"id", "name", "scope"}). With auth off (only on loopback, see `congvan serve --no-auth`) every request
-runs as the "anonymous" actor, still rate-limited as one client.
+runs as the "anonymous" actor, still rate-limited as one client. Paths given as `public` (a page's static
+shell, say) need no token. An address sending many missing or bad tokens gets 429 for a while.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -22,7 +24,14 @@ from congvan.service.store import Store
 ANONYMOUS = {"id": None, "name": "anonymous", "scope": "admin"}
 RATE_PER_MINUTE = 600  # requests a token may make per minute, on average
 RATE_BURST = 60  # requests it may make at once
+FAILURES_PER_MINUTE = 60  # requests with a missing or bad token one address may make per minute …
+FAILURES_BURST = 100  # … after a first burst of this many (then 429 until its bucket refills)
 ADMIN_PATHS = ("/v1/audit",)
+
+
+def is_public(path: str, public: Sequence[str]) -> bool:
+    """Whether a path is served without a token: an entry ending in '/' is a prefix, others match exactly."""
+    return any(path.startswith(p) if p.endswith("/") else path == p for p in public)
 
 
 def needed_scope(method: str, path: str) -> str:
@@ -39,6 +48,15 @@ class TokenBuckets:
         self.rate, self.burst = per_minute / 60.0, max(1, burst)
         self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens left, when counted)
         self._lock = threading.Lock()
+
+    def waiting(self, key: str) -> bool:
+        """Whether the client's bucket is empty now (nothing counted)."""
+        if self.rate <= 0:
+            return False
+        now = time.monotonic()
+        with self._lock:
+            left, then = self._buckets.get(key, (float(self.burst), now))
+        return left + (now - then) * self.rate < 1.0
 
     def take(self, key: str) -> float:
         """0 when the client may go ahead (one request counted), else the seconds until it may."""
@@ -59,19 +77,25 @@ class AuthMiddleware:
     """Bearer tokens with scopes and per-token rate limits in front of the whole API."""
 
     def __init__(self, app: ASGIApp, store: Store, enabled: bool = True, per_minute: float = RATE_PER_MINUTE,
-                 burst: int = RATE_BURST) -> None:
-        self.app, self.store, self.enabled = app, store, enabled
+                 burst: int = RATE_BURST, public: Sequence[str] = ()) -> None:
+        self.app, self.store, self.enabled, self.public = app, store, enabled, tuple(public)
         self.buckets = TokenBuckets(per_minute, burst)
+        self.failures = TokenBuckets(FAILURES_PER_MINUTE, FAILURES_BURST)  # per client address
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         token = ANONYMOUS
-        if self.enabled:
+        if self.enabled and not is_public(scope["path"], self.public):
+            client = (scope.get("client") or ("?", 0))[0]
+            if self.failures.waiting(client):
+                await _answer(send, 429, "too many requests with a bad token from this address")
+                return
             secret = _bearer(scope)
             found = await run_in_threadpool(tokens.verify, self.store, secret) if secret else None
             if found is None:
+                self.failures.take(client)
                 await _answer(send, 401, "a valid API token is required: send 'Authorization: Bearer <token>' "
                                          "(congvan token create)", [(b"www-authenticate", b'Bearer realm="congvan"')])
                 return
