@@ -127,8 +127,8 @@ def test_bad_tokens_are_rate_limited_per_address(tmp_path: Path) -> None:
         assert codes[-1] == 429 and FAILURES_BURST < len(codes) < FAILURES_BURST + 20
         assert http.get("/v1/tasks", headers=bearer(token)).status_code == 429  # the address waits a while
     store.close()
-    assert is_public("/static/app.js", ["/static/", "/"]) and is_public("/", ["/static/", "/"])
-    assert not is_public("/v1/tasks", ["/static/", "/"]) and not is_public("/static", ["/static/"])
+    assert is_public("/static/app.js", ["/static/*", "/"]) and is_public("/", ["/static/*", "/"])
+    assert not is_public("/v1/tasks", ["/static/*", "/"]) and not is_public("/static", ["/static/*"])
 
 
 def test_cors_is_off_unless_an_origin_is_allowed(tmp_path: Path) -> None:

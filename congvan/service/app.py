@@ -57,12 +57,14 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, request_timeout_s: float = 60, *,
                limits: Limits | None = None, auth: bool = True, rate_per_minute: float = RATE_PER_MINUTE,
-               rate_burst: int = RATE_BURST, cors_origins: Sequence[str] = ()) -> FastAPI:
+               rate_burst: int = RATE_BURST, cors_origins: Sequence[str] = (), public_paths: Sequence[str] = ()
+               ) -> FastAPI:
     """The API over store (default: `Store()`, configured from the environment).
 
     Uploads over max_upload_bytes get 413; a request running over request_timeout_s gets 504; documents are
     refused by the pre-flight `limits` (default Limits()). Every request needs a token (auth.py) unless auth
-    is False; CORS is off unless cors_origins names the origins allowed.
+    is False, except on public_paths ('/x' exactly, '/x/*' as a prefix); CORS is off unless cors_origins names
+    the origins allowed.
     """
     owns_store = store is None
     store = store if store is not None else Store()
@@ -79,7 +81,8 @@ def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, req
     app = FastAPI(title="congvan", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.store = store
     app.add_middleware(LimitsMiddleware, max_body=max_upload_bytes, timeout_s=request_timeout_s)
-    app.add_middleware(AuthMiddleware, store=store, enabled=auth, per_minute=rate_per_minute, burst=rate_burst)
+    app.add_middleware(AuthMiddleware, store=store, enabled=auth, per_minute=rate_per_minute, burst=rate_burst,
+                       public=public_paths)
     if cors_origins:  # added last: outermost, so that preflight requests (no token) are answered
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST", "PATCH"],
                            allow_headers=["Authorization", "Content-Type"])

@@ -30,8 +30,8 @@ ADMIN_PATHS = ("/v1/audit",)
 
 
 def is_public(path: str, public: Sequence[str]) -> bool:
-    """Whether a path is served without a token: an entry ending in '/' is a prefix, others match exactly."""
-    return any(path.startswith(p) if p.endswith("/") else path == p for p in public)
+    """Whether a path is served without a token: an entry ending in '*' is a prefix, others match exactly."""
+    return any(path.startswith(p[:-1]) if p.endswith("*") else path == p for p in public)
 
 
 def needed_scope(method: str, path: str) -> str:
