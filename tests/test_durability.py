@@ -10,43 +10,18 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import httpx
 import pytest
-import sqlalchemy as sa
 
 from congvan.service import tokens
 from congvan.service.store import Store
 from tests import test_service
 from tests.test_service import TEXT, _free_port
 
-postgres_url = test_service.postgres_url  # the throw-away PostgreSQL cluster fixture
+postgres_url, store = test_service.postgres_url, test_service.store  # an empty store on SQLite and PostgreSQL
 UPLOADERS, UPDATERS = 4, 2
 LOAD_SECONDS = 4.0
-
-
-@contextmanager
-def database(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[list[str]]:
-    """The serve command's database flags: SQLite in tmp_path, or a fresh schema of the test PostgreSQL."""
-    if kind == "sqlite":
-        yield ["--data-dir", str(tmp_path / "data")]
-        return
-    server = sa.make_url(request.getfixturevalue("postgres_url"))
-    schema = f"congvan_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield ["--database-url", server.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)]
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
 
 
 def start(flags: list[str], token: str) -> tuple[subprocess.Popen, str]:
@@ -131,40 +106,35 @@ class Load:
                 del self.pending_patch[task_id]
 
 
-@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
-def test_kill_9_mid_load_loses_no_acknowledged_write(kind: str, request: pytest.FixtureRequest,
-                                                     tmp_path: Path) -> None:
-    with database(kind, request, tmp_path) as flags:
-        url = flags[1] if kind == "postgresql" else None
-        store = Store(url, data_dir=tmp_path / "data")
-        _, token = tokens.create(store, "load-test", "admin")
-        store.close()
-        process, base = start(flags, token)
-        load = Load(base, token)
-        threads = [threading.Thread(target=load.run, args=(load.upload, i)) for i in range(UPLOADERS)]
-        threads += [threading.Thread(target=load.run, args=(load.update, i)) for i in range(UPDATERS)]
-        try:
-            for thread in threads:
-                thread.start()
-            time.sleep(LOAD_SECONDS)
-            assert load.acked_docs and load.acked_patches, "no write was acknowledged before the kill"
-            os.kill(process.pid, signal.SIGKILL)  # mid-load: requests are in flight
-            process.wait(10)
-        finally:
-            load.stop.set()
-            for thread in threads:
-                thread.join(60)
-            if process.poll() is None:
-                process.kill()
-        assert not load.errors, load.errors
-        process, base = start(flags, token)
-        try:
-            _check(base, token, load)
-            print(f"{kind}: {len(load.acked_docs)} uploads and {sum(map(len, load.acked_patches.values()))} "
-                  f"status changes acknowledged before kill -9; all there after the restart")
-        finally:
-            process.terminate()
-            process.wait(15)
+def test_kill_9_mid_load_loses_no_acknowledged_write(store: Store) -> None:
+    _, token = tokens.create(store, "load-test", "admin")
+    flags = ["--database-url", store.url]
+    process, base = start(flags, token)
+    load = Load(base, token)
+    threads = [threading.Thread(target=load.run, args=(load.upload, i)) for i in range(UPLOADERS)]
+    threads += [threading.Thread(target=load.run, args=(load.update, i)) for i in range(UPDATERS)]
+    try:
+        for thread in threads:
+            thread.start()
+        time.sleep(LOAD_SECONDS)
+        assert load.acked_docs and load.acked_patches, "no write was acknowledged before the kill"
+        os.kill(process.pid, signal.SIGKILL)  # mid-load: requests are in flight
+        process.wait(10)
+    finally:
+        load.stop.set()
+        for thread in threads:
+            thread.join(60)
+        if process.poll() is None:
+            process.kill()
+    assert not load.errors, load.errors
+    process, base = start(flags, token)
+    try:
+        _check(base, token, load)
+        print(f"{store.dialect}: {len(load.acked_docs)} uploads and {sum(map(len, load.acked_patches.values()))} "
+              f"status changes acknowledged before kill -9; all there after the restart")
+    finally:
+        process.terminate()
+        process.wait(15)
 
 
 def _check(base: str, token: str, load: Load) -> None:
