@@ -4,7 +4,8 @@ Scope of a request: /v1/audit needs admin; GET and HEAD need read; any other met
 comes as ``Authorization: Bearer <token>``; the request's handler finds it in ``request.state.token``
 ({"id", "name", "scope"}). With auth off (only on loopback, see `congvan serve --no-auth`) every request
 runs as the "anonymous" actor, still rate-limited as one client. Paths given as `public` (a page's static
-shell, say) need no token. An address sending many missing or bad tokens gets 429 for a while.
+shell, say) need no token. An address sending many missing or bad tokens gets 429 for them for a while
+(requests with a valid token are never held up by it).
 """
 
 from __future__ import annotations
@@ -49,15 +50,6 @@ class TokenBuckets:
         self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens left, when counted)
         self._lock = threading.Lock()
 
-    def waiting(self, key: str) -> bool:
-        """Whether the client's bucket is empty now (nothing counted)."""
-        if self.rate <= 0:
-            return False
-        now = time.monotonic()
-        with self._lock:
-            left, then = self._buckets.get(key, (float(self.burst), now))
-        return left + (now - then) * self.rate < 1.0
-
     def take(self, key: str) -> float:
         """0 when the client may go ahead (one request counted), else the seconds until it may."""
         if self.rate <= 0:
@@ -88,14 +80,13 @@ class AuthMiddleware:
             return
         token = ANONYMOUS
         if self.enabled and not is_public(scope["path"], self.public):
-            client = (scope.get("client") or ("?", 0))[0]
-            if self.failures.waiting(client):
-                await _answer(send, 429, "too many requests with a bad token from this address")
-                return
             secret = _bearer(scope)
             found = await run_in_threadpool(tokens.verify, self.store, secret) if secret else None
             if found is None:
-                self.failures.take(client)
+                client = (scope.get("client") or ("?", 0))[0]  # behind a proxy: X-Forwarded-For (uvicorn)
+                if self.failures.take(client):
+                    await _answer(send, 429, "too many requests with a bad token from this address")
+                    return
                 await _answer(send, 401, "a valid API token is required: send 'Authorization: Bearer <token>' "
                                          "(congvan token create)", [(b"www-authenticate", b'Bearer realm="congvan"')])
                 return
