@@ -85,12 +85,8 @@ def many_pages(path: Path, pages: int = 3000) -> None:
     pdf.close()
 
 
-def encrypted_pdf(path: Path) -> None:
-    """A PDF with the standard security handler and a user password (a /U entry no empty password matches)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-               b"<< /Filter /Standard /V 1 /R 2 /O <" + bytes(range(32)).hex().encode() + b"> /U <"
-               + bytes(range(100, 132)).hex().encode() + b"> /P -44 >>"]
+def hand_made_pdf(path: Path, objects: list[bytes], trailer: bytes = b"") -> None:
+    """A PDF of the given objects (1 0 obj is the catalog) with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -99,9 +95,25 @@ def encrypted_pdf(path: Path) -> None:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff>"
-            b"<00112233445566778899aabbccddeeff>] >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
     path.write_bytes(bytes(out))
+
+
+PAGE_TREE = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+
+
+def encrypted_pdf(path: Path) -> None:
+    """A PDF with the standard security handler and a user password (a /U entry no empty password matches)."""
+    security = (b"<< /Filter /Standard /V 1 /R 2 /O <" + bytes(range(32)).hex().encode() + b"> /U <"
+                + bytes(range(100, 132)).hex().encode() + b"> /P -44 >>")
+    hand_made_pdf(path, [*PAGE_TREE, security], b"/Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff>"
+                                                 b"<00112233445566778899aabbccddeeff>] ")
+
+
+def missing_page_pdf(path: Path) -> None:
+    """A PDF whose page tree counts two pages and holds one: pdfium opens it and fails on the second page."""
+    hand_made_pdf(path, [PAGE_TREE[0], PAGE_TREE[1].replace(b"/Count 1", b"/Count 2"), PAGE_TREE[2]])
 
 
 def huge_png(path: Path, side: int = 40_000) -> None:
@@ -172,6 +184,7 @@ def batch(full_size: bool = False) -> list[Hostile]:
         Hostile("pages-3000.pdf", many_pages, _set("too_large")),
         Hostile("encrypted.pdf", encrypted_pdf, _set("encrypted")),
         Hostile("encrypted.doc", ole_encrypted, _set("encrypted")),
+        Hostile("missing-page.pdf", missing_page_pdf, _set("unreadable")),  # found by the fuzz tests
         Hostile("huge.png", huge_png, _set("too_large")),
         Hostile("big.png", lambda p: huge_png(p, 11_000), _set("too_large")),  # under Pillow's limit, over ours
         Hostile("line-20mb.txt", lambda p: one_line(p, 20 if full_size else 12), _set("too_large")),

@@ -1,7 +1,8 @@
 """Fuzzing: byte mutations of each sample format (truncation, bit flips, spliced and repeated parts) through
 the reader and the extractors: a result or a classified ReadError, never another exception.
 
-Bounded for CI by the hypothesis profile "ci" (the default here); CONGVAN_FUZZ=deep runs many more examples.
+Bounded for CI by the hypothesis profile "ci" (30 examples a case, the same ones every run); CONGVAN_FUZZ=deep
+runs 1,000 random ones a case.
 OCR is switched off (a mutated PDF page is often "unreadable text" and would be sent to Tesseract); legacy
 .doc is left out (each example would start LibreOffice).
 """
@@ -15,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from congvan import readers
@@ -24,10 +25,12 @@ from congvan.pipeline.run import extract_layout
 from congvan.readers import ocr
 from tests.conftest import SAMPLES
 
-settings.register_profile("ci", max_examples=20, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("deep", max_examples=1000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# no shrinking: the inputs are whole files, and shrinking one takes long; the failing bytes are printed anyway
+PHASES = (Phase.explicit, Phase.reuse, Phase.generate)
+SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=30, deadline=None, derandomize=True, phases=PHASES,
+                          suppress_health_check=SLOW)
+settings.register_profile("deep", max_examples=1000, deadline=None, phases=PHASES, suppress_health_check=SLOW)
 PROFILE = "deep" if os.environ.get("CONGVAN_FUZZ") == "deep" else "ci"
 
 

@@ -86,6 +86,8 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         if not ocr_pages:
             _read_task_tables(path, layout)
         return layout
+    except pdfium.PdfiumError as exc:  # a damaged page or object past the document's opening
+        raise ReadError(f"damaged PDF ({exc})") from exc
     finally:
         pdf.close()
 
