@@ -4,13 +4,15 @@ the reader and the extractors: a result or a classified ReadError, never another
 Bounded for CI by the hypothesis profile "ci" (30 examples a case, the same ones every run); CONGVAN_FUZZ=deep
 runs 1,000 random ones a case.
 OCR is switched off (a mutated PDF page is often "unreadable text" and would be sent to Tesseract); legacy
-.doc is left out (each example would start LibreOffice).
+.doc gets a few examples only (each starts LibreOffice).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -22,7 +24,7 @@ from hypothesis import strategies as st
 from congvan import readers
 from congvan.layout import ERROR_CLASSES, ReadError
 from congvan.pipeline.run import extract_layout
-from congvan.readers import ocr
+from congvan.readers import doc, ocr
 from tests.conftest import SAMPLES
 
 # no shrinking: the inputs are whole files, and shrinking one takes long; the failing bytes are printed anyway
@@ -48,6 +50,9 @@ FORMATS = {
     "thong-bao.txt": (SAMPLES / "thong-bao.txt").read_bytes(),
     "congvan-khan.md": (SAMPLES / "congvan-khan.md").read_bytes(),
     "ke-hoach.html": (SAMPLES / "ke-hoach.html").read_bytes(),
+    "web-chi-thi.html": (SAMPLES / "web-chi-thi.html").read_bytes(),  # legal-database saves: website.py
+    "web-cong-van.md": (SAMPLES / "web-cong-van.md").read_bytes(),
+    "web-quyet-dinh.txt": (SAMPLES / "web-quyet-dinh.txt").read_bytes(),
     "quyet-dinh.docx": (SAMPLES / "quyet-dinh.docx").read_bytes(),
     "quyet-dinh.pdf": (SAMPLES / "quyet-dinh.pdf").read_bytes(),
     "ky-so.pdf": (SAMPLES / "ky-so.pdf").read_bytes(),
@@ -128,5 +133,23 @@ def test_mutated_docx_parts_read_or_fail_cleanly(part: str) -> None:
     @given(mutated(content))
     def run(data: bytes) -> None:
         _read_and_extract("quyet-dinh.docx", _rezipped(original, part, data))
+
+    run()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_mutated_doc_reads_or_fails_cleanly(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("doc")
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless", "--convert-to",
+                    "doc", "--outdir", str(folder), str(SAMPLES / "quyet-dinh.docx")], check=True,
+                   capture_output=True, timeout=180)
+    original = (folder / "quyet-dinh.doc").read_bytes()
+
+    @settings(settings.get_profile(PROFILE), max_examples=4 if PROFILE == "ci" else 50)
+    @given(mutated(original))
+    def run(data: bytes) -> None:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(doc, "TIMEOUT", 30)
+            _read_and_extract("quyet-dinh.doc", data)
 
     run()
