@@ -161,6 +161,7 @@ def test_limit_flags_reach_the_workers_and_the_service(tmp_path: Path, monkeypat
                                        "--max-memory-mb", "512", "--cors-origin", "https://a.example",
                                        "--rate-limit", "30", "--rate-burst", "5"])
     assert served.exit_code == 0, served.output
+    assert "no API token yet" in served.output
     assert built["limits"] == Limits(max_html_depth=40, max_memory_mb=512)
     assert (built["auth"], built["cors_origins"], built["rate_per_minute"], built["rate_burst"]) == (
         True, ("https://a.example",), 30, 5)

@@ -67,6 +67,9 @@ def serve(host: str, port: int, data_dir: Path, database_url: str | None, max_up
     click.echo(f"congvan: storing in {store.engine.url.render_as_string(hide_password=True)}", err=True)
     if no_auth:
         click.echo("congvan: WARNING: --no-auth: anyone who can reach this port can read and write", err=True)
+    elif not any(token["revoked_at"] is None for token in store.tokens()):
+        click.echo("congvan: no API token yet: every request will get 401; make one with "
+                   "`congvan token create --scope write --name NAME`", err=True)
     app = create_app(store, max_upload_bytes=int(max_upload_mb * 1024 * 1024), request_timeout_s=timeout_s,
                      limits=limits_from(limit_flags), auth=not no_auth, rate_per_minute=rate_limit,
                      rate_burst=rate_burst, cors_origins=cors_origins)
