@@ -9,7 +9,7 @@ DPI = 300
 
 
 def read(path: str) -> Layout:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     try:
         image = Image.open(path)
@@ -17,15 +17,25 @@ def read(path: str) -> Layout:
         raise ReadError(f"not a readable image ({exc})") from exc
     lines: list[Line] = []
     frames = getattr(image, "n_frames", 1)
-    for index in range(frames):
-        image.seek(index)
-        frame = ImageOps.exif_transpose(image).convert("L")
-        dpi = (image.info.get("dpi") or (DPI, DPI))[0] or DPI
-        scale = float(dpi) / 72
-        if frame.width < 1500:  # small photos: upscale so that 12-pt text is ~40 px high
-            factor = 1500 / frame.width
-            frame = frame.resize((1500, round(frame.height * factor)))
-            scale *= factor
-        lines.extend(ocr.page_lines(frame, index + 1, scale))
+    try:
+        for index in range(frames):
+            image.seek(index)
+            lines.extend(_frame_lines(image, index))
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
+        raise ReadError(f"damaged image ({exc})") from exc
     return Layout(path=path, format="image", lines=lines, pages=frames, ocr=True, ocr_pages=frames,
                   warnings=["read by OCR from an image"])
+
+
+def _frame_lines(image, index: int) -> list[Line]:  # noqa: ANN001 - a PIL image
+    """OCR one frame (small photos upscaled so that 12-pt text is ~40 px high)."""
+    from PIL import ImageOps
+
+    frame = ImageOps.exif_transpose(image).convert("L")
+    dpi = (image.info.get("dpi") or (DPI, DPI))[0] or DPI
+    scale = float(dpi) / 72
+    if frame.width < 1500:
+        factor = 1500 / frame.width
+        frame = frame.resize((1500, round(frame.height * factor)))
+        scale *= factor
+    return ocr.page_lines(frame, index + 1, scale)

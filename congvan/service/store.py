@@ -29,10 +29,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DATA_DIR = "congvan-data"
 DB_FILE = "congvan.db"
 STATES = ("done_on_time", "done_late", "open_in_time", "open_overdue")
+LOCAL_ACTOR = {"id": None, "name": "local"}  # writes made without a token (command line, library)
 _LOCK_KEY = 0x636F6E67  # "cong": the advisory lock that serialises writers on PostgreSQL
 _T = TypeVar("_T")
 
@@ -83,7 +84,36 @@ def _migrate_v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[doc_table, task_table])
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_v1}
+token_table = sa.Table(
+    "tokens", metadata,  # API tokens: only the SHA-256 of the secret is kept, and its public id
+    sa.Column("id", sa.String(16), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("scope", sa.String(8), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+    sa.CheckConstraint("scope IN ('read', 'write', 'admin')", name="tokens_scope_check"),
+)
+
+audit_table = sa.Table(
+    "audit", metadata,  # every write: who (token), when, what, on which document or task, what changed
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("token_id", sa.String(16)),
+    sa.Column("token_name", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("document_id", sa.String(32)),
+    sa.Column("task_id", sa.String(200)),
+    sa.Column("detail", sa.JSON, nullable=False),
+)
+
+
+def _migrate_v2(conn: Connection) -> None:
+    """Schema 2: API tokens and the audit log."""
+    metadata.create_all(conn, tables=[token_table, audit_table])
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_v1, 2: _migrate_v2}
 
 
 def fold(text: str | None) -> str:
@@ -176,11 +206,12 @@ class Store:
 
     # -- documents ----------------------------------------------------------------------------------
 
-    def add(self, result: dict) -> tuple[dict, bool]:
+    def add(self, result: dict, actor: dict | None = None) -> tuple[dict, bool]:
         """Store one pipeline result; returns (stored document with "id", created).
 
         A document already stored with the same content hash, or the same issuer, number and date, is not
-        stored again: the stored one comes back with created False.
+        stored again: the stored one comes back with created False. A document stored is written to the
+        audit log in the same transaction, as done by actor ({"id", "name"} of a token; default: "local").
         """
         row = _document_row(result)
         task_rows = _task_rows(row["id"], result.get("tasks") or [])
@@ -201,6 +232,9 @@ class Store:
                     for offset, task in enumerate(task_rows, start=1):
                         task["added_seq"] = start + offset
                     conn.execute(task_table.insert(), task_rows)
+                _audit(conn, actor, "document.create", document_id=row["id"],
+                       detail={"sha256": row["sha256"], "source": (result.get("source") or {}).get("path"),
+                               "number": row["number"], "tasks": len(task_rows)})
                 return _public(row["id"], row["json"]), True
 
         return self._retry(attempt)
@@ -281,8 +315,10 @@ class Store:
         return _task_view(row, today or date.today()) if row else None
 
     def set_status(self, task_id: str, status: str, done_at: date | None = None,
-                   today: date | None = None) -> dict | None:
-        """Mark a task "done" (on done_at, default today) or "open" again; returns it, or None if unknown."""
+                   today: date | None = None, actor: dict | None = None) -> dict | None:
+        """Mark a task "done" (on done_at, default today) or "open" again; returns it, or None if unknown.
+
+        The change (old and new status and done_at) goes to the audit log in the same transaction."""
         today = today or date.today()
         if status not in ("open", "done"):
             raise ValueError(f"status must be 'open' or 'done', not {status!r}")
@@ -290,9 +326,64 @@ class Store:
 
         def attempt() -> bool:
             with self._write() as conn:
-                return conn.execute(task_table.update().where(task_table.c.id == task_id).values(**values)).rowcount > 0
+                t = task_table.c
+                old = conn.execute(sa.select(t.document_id, t.status, t.done_at).where(t.id == task_id)).first()
+                if old is None:
+                    return False
+                conn.execute(task_table.update().where(t.id == task_id).values(**values))
+                change = {"status": [old.status, status],
+                          "done_at": [_day(old.done_at), _day(values["done_at"])]}
+                _audit(conn, actor, "task.status", document_id=old.document_id, task_id=task_id, detail=change)
+                return True
 
         return self.get_task(task_id, today) if self._retry(attempt) else None
+
+    # -- tokens and the audit log ------------------------------------------------------------------
+
+    def add_token(self, token_id: str, name: str, scope: str, digest: str, actor: dict | None = None) -> None:
+        """Store a new API token (its id, name, scope and the SHA-256 of its secret); audited."""
+        def attempt() -> None:
+            with self._write() as conn:
+                conn.execute(token_table.insert().values(id=token_id, name=name, scope=scope, hash=digest,
+                                                         created_at=_now()))
+                _audit(conn, actor, "token.create", detail={"token_id": token_id, "name": name, "scope": scope})
+        self._retry(attempt)
+
+    def token(self, token_id: str) -> dict | None:
+        """One token's row (hash included), or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(token_table).where(token_table.c.id == token_id)).first()
+        return dict(row._mapping) if row else None
+
+    def tokens(self) -> list[dict]:
+        """Every token (without its hash), oldest first."""
+        c = token_table.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(c.id, c.name, c.scope, c.created_at, c.revoked_at).order_by(
+                c.created_at, c.id)).all()
+        return [{"id": r.id, "name": r.name, "scope": r.scope, "created_at": _aware(r.created_at).isoformat(),
+                 "revoked_at": _aware(r.revoked_at).isoformat() if r.revoked_at else None} for r in rows]
+
+    def revoke_token(self, token_id: str, actor: dict | None = None) -> bool:
+        """Revoke a token (it stays listed); False when there is no such active token. Audited."""
+        def attempt() -> bool:
+            with self._write() as conn:
+                c = token_table.c
+                done = conn.execute(token_table.update().where(c.id == token_id, c.revoked_at.is_(None)).values(
+                    revoked_at=_now())).rowcount > 0
+                if done:
+                    _audit(conn, actor, "token.revoke", detail={"token_id": token_id})
+                return done
+        return self._retry(attempt)
+
+    def audit(self, since: int = 0, limit: int = 100) -> list[dict]:
+        """Up to limit audit entries after seq since, oldest first."""
+        a = audit_table.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(audit_table).where(a.seq > since).order_by(a.seq).limit(limit)).all()
+        return [{"seq": r.seq, "at": _aware(r.at).isoformat(), "token_id": r.token_id, "token_name": r.token_name,
+                 "action": r.action, "document_id": r.document_id, "task_id": r.task_id,
+                 "detail": json.loads(r.detail) if isinstance(r.detail, str) else r.detail} for r in rows]
 
     # -- plumbing -----------------------------------------------------------------------------------
 
@@ -358,6 +449,20 @@ def _now() -> datetime:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _audit(conn: Connection, actor: dict | None, action: str, *, document_id: str | None = None,
+           task_id: str | None = None, detail: dict | None = None) -> None:
+    """One audit entry, inside the caller's (serialised) write transaction."""
+    actor = actor or LOCAL_ACTOR
+    seq = conn.execute(sa.select(sa.func.coalesce(sa.func.max(audit_table.c.seq), 0))).scalar() + 1
+    conn.execute(audit_table.insert().values(seq=seq, at=_now(), token_id=actor.get("id"),
+                                             token_name=actor.get("name") or "", action=action,
+                                             document_id=document_id, task_id=task_id, detail=detail or {}))
 
 
 def _document_row(result: dict) -> dict:
