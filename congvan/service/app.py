@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from congvan import __version__
 from congvan.readers import ReadError
-from congvan.service import uploads
+from congvan.service import pages, review, uploads
 from congvan.service.limits import LimitsMiddleware
 from congvan.service.schemas import DocumentSummary, Feed, Problem, StoredDocument, TaskOut, TaskPatch, TaskState
 from congvan.service.store import Store
@@ -58,6 +58,8 @@ def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, req
     app.add_middleware(LimitsMiddleware, max_body=max_upload_bytes, timeout_s=request_timeout_s)
     _document_routes(app, store, pool)
     _task_routes(app, store)
+    review.add_routes(app, store)
+    pages.add_routes(app, store)
     return app
 
 
@@ -85,13 +87,13 @@ def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor) -> No
             log.exception("extracting %s failed", upload.name)
             raise HTTPException(500, f"internal error while extracting '{upload.name}' "
                                      f"({type(exc).__name__}: {exc})") from exc
-        document, created = await run_in_threadpool(store.add, result)
+        document, created = await run_in_threadpool(store.add, result, upload.data)
         return JSONResponse(document, status_code=201 if created else 200)
 
     @app.get("/v1/documents", tags=["documents"], response_model=list[DocumentSummary],
              summary="List stored documents")
     def list_documents() -> list[dict]:
-        """One summary line per stored document, oldest first."""
+        """One summary line per stored document, oldest first, with task and warning counts and review state."""
         return store.documents()
 
     @app.get("/v1/documents/{doc_id}", tags=["documents"], response_model=None, summary="One stored document",
