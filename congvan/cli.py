@@ -107,8 +107,9 @@ def _register_commands() -> None:
     """Commands whose heavy libraries load only when they run (their modules import click alone)."""
     from congvan.exporters.command import export
     from congvan.service.command import serve
+    from congvan.service.gold import with_gold
 
-    main.add_command(export)
+    main.add_command(with_gold(export))
     main.add_command(serve)
 
 
