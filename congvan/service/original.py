@@ -123,12 +123,15 @@ def render_page(data: bytes, number: int, scale: float = PAGE_SCALE) -> bytes | 
     if not data.startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         if number != 1:
             return None
-        from PIL import Image
+        from PIL import Image, UnidentifiedImageError
 
-        with Image.open(io.BytesIO(data)) as image:
-            out = io.BytesIO()
-            image.convert("RGB").save(out, "PNG")
-            return out.getvalue()
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                out = io.BytesIO()
+                image.convert("RGB").save(out, "PNG")
+                return out.getvalue()
+        except UnidentifiedImageError:  # a text, Word or HTML original: no page images
+            return None
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
