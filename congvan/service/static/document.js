@@ -93,13 +93,19 @@
     box.append(text);
   }
 
+  /* Wrap the first occurrence of phrase (any case) in the line's unmarked text in <mark class="ev-KIND">. */
   function markText(node, phrase, kind) {
-    const source = node.textContent;
-    const at = source.toLocaleLowerCase("vi").indexOf(phrase.toLocaleLowerCase("vi"));
-    if (!phrase || at < 0 || node.querySelector("mark")) return;
-    node.replaceChildren(source.slice(0, at),
-      el("mark", { class: "ev-" + kind, text: source.slice(at, at + phrase.length) }),
-      source.slice(at + phrase.length));
+    const want = (phrase || "").toLocaleLowerCase("vi");
+    if (!want) return;
+    for (const text of Array.from(node.childNodes)) {
+      if (text.nodeType !== Node.TEXT_NODE) continue;
+      const at = text.data.toLocaleLowerCase("vi").indexOf(want);
+      if (at < 0) continue;
+      const hit = text.splitText(at);
+      hit.splitText(phrase.length);
+      hit.replaceWith(el("mark", { class: "ev-" + kind, text: hit.data }));
+      return;
+    }
   }
 
   function highlight(index, scroll) {

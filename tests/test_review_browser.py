@@ -1,0 +1,207 @@
+"""The review page in a real browser: Debian's chromium and chromium-driver, headless, driven by Selenium against
+a uvicorn server on a free loopback port (nothing is downloaded at run time).
+
+Upload two samples and a broken file, open a document, select a task and see its clause marked, correct a
+deadline and a lead with the keyboard, mark the document reviewed, then check over HTTP that /v1/tasks and the
+.ics export carry the correction. The screenshots in docs/screenshots/ are written here.
+Outside CI the tests skip when chromium or its driver is missing; in CI (CI set) they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import icalendar
+import pytest
+
+from congvan.service.app import create_app
+from congvan.service.store import Store
+from tests.conftest import ROOT, SAMPLES
+from tests.test_service import serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+SHOTS = ROOT / "docs" / "screenshots"
+WAIT = 60
+
+
+def _missing() -> str:
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    for path in (CHROMIUM, DRIVER):
+        if not os.access(path, os.X_OK):
+            return f"{path} not found (apt-get install chromium chromium-driver, or scripts/setup.sh)"
+    return ""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager look for a browser online
+    profile = tempfile.mkdtemp(prefix="congvan-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--lang=vi", f"--user-data-dir={profile}", "--window-size=1440,1000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.implicitly_wait(0)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[str]:
+    store = Store(data_dir=tmp_path / "data")
+    try:
+        with serve(create_app(store)) as base:
+            yield base
+    finally:
+        store.close()
+
+
+def wait(driver: object, condition: object, timeout: float = WAIT) -> object:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def css(driver: object, selector: str) -> list:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def upload(driver: object, *paths: Path) -> None:
+    """Give the inbox's file picker these files and wait until every one has an answer."""
+    css(driver, "#file-input")[0].send_keys("\n".join(str(p) for p in paths))
+    wait(driver, lambda d: len(css(d, ".upload-item")) >= len(paths) and not css(d, ".upload-item.pending"))
+
+
+def test_review_in_the_browser(browser: object, site: str, tmp_path: Path) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    driver = browser
+    driver.get(site + "/")
+    assert "Chưa có văn bản nào" in driver.page_source
+    css(driver, "#reviewer")[0].send_keys("Trần Thị Lan", Keys.TAB)
+
+    # upload: two samples at once, then a broken file whose reason is shown
+    upload(driver, SAMPLES / "quyet-dinh.pdf", SAMPLES / "ke-hoach.html")
+    statuses = [item.text for item in css(driver, ".upload-item")]
+    assert all("Đã nhận" in text for text in statuses), statuses
+    wait(driver, lambda d: len(css(d, "table.inbox tr.doc")) == 2)
+    broken = tmp_path / "hong.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    upload(driver, broken)
+    refused = css(driver, ".upload-item.refused")
+    assert len(refused) == 1 and "hong.pdf" in refused[0].text
+    assert "Không nhận (400)" in refused[0].text and "unreadable file 'hong.pdf'" in refused[0].text
+    rows = css(driver, "table.inbox tr.doc")
+    assert len(rows) == 2 and all("Mới" in row.text for row in rows)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SHOTS / "inbox.png"))
+
+    # search without diacritics
+    search = css(driver, "input[name=q]")[0]
+    search.send_keys("so noi vu", Keys.ENTER)
+    wait(driver, lambda d: "q=so" in d.current_url)
+    assert len(css(driver, "table.inbox tr.doc")) == 2  # the lead of a task in each
+    search = css(driver, "input[name=q]")[0]
+    search.clear()
+    search.send_keys("uy ban nhan dan tinh phu yen", Keys.ENTER)
+    wait(driver, lambda d: "phu+yen" in d.current_url)
+    rows = css(driver, "table.inbox tr.doc")
+    assert len(rows) == 1 and "95/KH-UBND" in rows[0].text
+
+    # the decision (PDF): pages as images, a task's clause and evidence marked on the page
+    driver.get(site + "/")
+    next(link for link in css(driver, "table.inbox a") if link.text == "789/QĐ-UBND").click()
+    wait(driver, lambda d: css(d, "#tasks .task") and css(d, "#original .line-box"))
+    wait(driver, lambda d: d.execute_script("const i = document.querySelector('.page img'); "
+                                            "return i && i.complete && i.naturalWidth > 0"))
+    tasks = css(driver, "#tasks .task")
+    assert len(tasks) == 4
+    tasks[1].click()
+    marked = css(driver, "#original .line-box.clause")
+    assert marked and "lộ trình tự chủ tài chính" in " ".join(box.get_attribute("title") for box in marked)
+    assert css(driver, "#original .line-box.ev-deadline")
+    assert "selected" in tasks[1].get_attribute("class")
+
+    # keyboard: k back to the first task, e to edit, a new deadline and lead, Enter to save
+    body = css(driver, "body")[0]
+    body.send_keys("k")
+    wait(driver, lambda d: "selected" in css(d, "#tasks .task")[0].get_attribute("class"))
+    assert "trước ngày 30/6/2024" in " ".join(b.get_attribute("title") for b in css(driver, ".line-box.ev-deadline"))
+    body.send_keys("e")
+    form = wait(driver, lambda d: css(d, "#tasks .task-form"))[0]
+    date_input = form.find_element("css selector", "input[name=deadline_date]")
+    driver.execute_script("arguments[0].value = '2024-08-15'", date_input)
+    text = form.find_element("css selector", "input[name=deadline_text]")
+    text.clear()
+    text.send_keys("trước ngày 15/8/2024")
+    lead = form.find_element("css selector", "input[name=lead]")
+    lead.clear()
+    lead.send_keys("Sở Nội vụ", Keys.ENTER)
+    wait(driver, lambda d: "Đã lưu" in css(d, "#status")[0].text)
+    first = css(driver, "#tasks .task")[0]
+    assert "Sở Nội vụ" in first.text and "15/08/2024" in first.text and not css(driver, "#tasks .task-form")
+
+    # Đã kiểm tra
+    css(driver, "#mark-reviewed")[0].click()
+    wait(driver, lambda d: css(d, "#review-state")[0].text == "Đã kiểm tra")
+    assert "Trần Thị Lan" in css(driver, "#history")[0].text
+    css(driver, "#tasks .task")[1].click()
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(str(SHOTS / "document.png"))
+
+    # the text view of the plan (HTML): the clause's line marked, agencies and deadline phrase in <mark>
+    driver.get(site + "/")
+    next(link for link in css(driver, "table.inbox a") if link.text == "95/KH-UBND").click()
+    wait(driver, lambda d: css(d, "#tasks .task") and css(d, "#original .line"))
+    css(driver, "#tasks .task")[0].click()
+    clause = css(driver, "#original .line.clause")
+    assert len(clause) == 1 and clause[0].text.startswith("Sở Nội vụ chủ trì")
+    assert {m.get_attribute("class") for m in clause[0].find_elements("css selector", "mark")} == {
+        "ev-lead", "ev-support", "ev-deadline"}
+    body = css(driver, "body")[0]
+    body.send_keys("j")
+    wait(driver, lambda d: "selected" in css(d, "#tasks .task")[1].get_attribute("class"))
+    driver.set_window_size(820, 1180)  # a tablet held upright: one column
+    driver.save_screenshot(str(SHOTS / "document-tablet.png"))
+    driver.set_window_size(1440, 1000)
+
+    # what the trackers get: the correction
+    tasks = httpx.get(site + "/v1/tasks", params={"lead": "Sở Nội vụ"}).json()
+    corrected = next(t for t in tasks if t["clause"] == "2.1")
+    assert corrected["lead"] == ["Sở Nội vụ"] and corrected["deadline_date"] == "2024-08-15"
+    calendar = icalendar.Calendar.from_ical(httpx.get(site + "/v1/tasks.ics").content)
+    todo = next(t for t in calendar.walk("VTODO") if str(t.get("x-congvan-clause")) == "2.1"
+                and "789" in str(t.get("x-congvan-task-id")))
+    assert todo.decoded("due").isoformat() == "2024-08-15"
+    attendees = todo.get("attendee")
+    attendees = attendees if isinstance(attendees, list) else [attendees]
+    assert [a.params["CN"] for a in attendees if a.params.get("ROLE") == "CHAIR"] == ["Sở Nội vụ"]
+    summary = {d["number"]: d["review_state"] for d in httpx.get(site + "/v1/documents").json()}
+    assert summary == {"789/QĐ-UBND": "reviewed", "95/KH-UBND": "new"}
+    doc_id = next(d["id"] for d in httpx.get(site + "/v1/documents").json() if d["number"] == "789/QĐ-UBND")
+    history = httpx.get(f"{site}/v1/documents/{doc_id}/review").json()
+    assert history["reviewed_by"] == "Trần Thị Lan" and history["revisions"][-1]["author"] == "Trần Thị Lan"
