@@ -27,7 +27,8 @@ import click
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 def serve(host: str, port: int, data_dir: Path, database_url: str | None, max_upload_mb: float, timeout_s: float,
           log_level: str) -> None:
-    """Run the HTTP API (docs at http://HOST:PORT/docs): post documents, query and track their tasks."""
+    """Run the HTTP API (docs at http://HOST:PORT/docs) and the review page (http://HOST:PORT/): post
+    documents, check and correct them, query and track their tasks."""
     import uvicorn
 
     from congvan.service.app import create_app
@@ -38,11 +39,19 @@ def serve(host: str, port: int, data_dir: Path, database_url: str | None, max_up
     except Exception as exc:  # noqa: BLE001 - one line for the operator, not a traceback
         raise click.ClickException(f"cannot open the database: {type(exc).__name__}: {exc}") from exc
     click.echo(f"congvan: storing in {store.engine.url.render_as_string(hide_password=True)}", err=True)
+    click.echo(f"congvan: review page at http://{_host(host)}:{port}/", err=True)
     app = create_app(store, max_upload_bytes=int(max_upload_mb * 1024 * 1024), request_timeout_s=timeout_s)
     try:
         uvicorn.run(app, host=host, port=port, log_level=log_level)
     finally:
         store.close()
+
+
+def _host(host: str) -> str:
+    """The host as a browser writes it in a URL ("0.0.0.0" is reached as localhost)."""
+    if host in ("0.0.0.0", "::", ""):
+        return "localhost"
+    return f"[{host}]" if ":" in host else host
 
 
 if __name__ == "__main__":
