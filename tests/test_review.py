@@ -20,8 +20,8 @@ from fastapi.testclient import TestClient
 from congvan.cli import main
 from congvan.exporters import gold
 from congvan.service.app import create_app
+from congvan.service.inbox import InboxFilter, inbox_rows
 from congvan.service.original import fold_search, task_marks
-from congvan.service.pages import InboxFilter, inbox_rows
 from congvan.service.store import SCHEMA_VERSION, Store, doc_table, metadata, task_table, version_table
 from tests.conftest import SAMPLES, SHARED
 from tests.test_service import postgres_url, store  # noqa: F401 - fixtures
@@ -182,13 +182,21 @@ def test_inbox_filters(tmp_path: Path) -> None:
     assert ids(due="week", today=date(2024, 12, 16)) == []
     assert ids(due="overdue", today=date(2024, 4, 1)) == [khan["id"]]  # its 1 and 2.c were due in March
 
-    page = client.get("/", params={"q": "so noi vu", "state": "reviewed"})
-    assert page.status_code == 200 and page.text.count('class="doc ') == 1 and plan["document"]["number"] in page.text
-    assert "Đã kiểm tra" in page.text and 'src="http' not in page.text and 'href="http' not in page.text
+    inbox = client.get("/v1/inbox", params={"q": "so noi vu", "state": "reviewed"}).json()
+    assert [d["id"] for d in inbox["documents"]] == [plan["id"]] and inbox["states"]["reviewed"] == "Đã kiểm tra"
+    assert inbox["issuers"] == sorted({plan["document"]["issuer"], pdf["document"]["issuer"],
+                                       khan["document"]["issuer"]}, key=fold_search)
+    row = inbox["documents"][0]
+    assert (row["task_count"], row["warning_count"], row["review_state"]) == (len(plan["tasks"]), 0, "reviewed")
+    assert client.get("/v1/inbox", params={"due": "someday"}).status_code == 422
+
+    page = client.get("/")  # a shell the page's script fills from /v1/inbox: no document data in the HTML
+    assert page.status_code == 200 and "Văn bản đến" in page.text and plan["document"]["number"] not in page.text
+    assert 'src="http' not in page.text and 'href="http' not in page.text  # nothing from outside the package
     document = client.get(f"/documents/{plan['id']}")
     assert document.status_code == 200 and f'data-doc-id="{plan["id"]}"' in document.text
-    assert client.get("/documents/nope").status_code == 404
-    assert client.get("/static/document.js").status_code == 200
+    for asset in ("review.css", "common.js", "inbox.js", "document.js"):
+        assert client.get(f"/static/{asset}").status_code == 200
 
 
 def test_export_gold(tmp_path: Path) -> None:

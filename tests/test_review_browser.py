@@ -90,6 +90,12 @@ def css(driver: object, selector: str) -> list:
     return driver.find_elements(By.CSS_SELECTOR, selector)
 
 
+def rows(driver: object, count: int) -> list:
+    """The inbox's rows, once the page's script has shown count of them."""
+    wait(driver, lambda d: len(css(d, "table.inbox tr.doc")) == count and "văn bản" in css(d, "#count")[0].text)
+    return css(driver, "table.inbox tr.doc")
+
+
 def upload(driver: object, *paths: Path) -> None:
     """Give the inbox's file picker these files and wait until every one has an answer."""
     css(driver, "#file-input")[0].send_keys("\n".join(str(p) for p in paths))
@@ -101,22 +107,21 @@ def test_review_in_the_browser(browser: object, site: str, tmp_path: Path) -> No
 
     driver = browser
     driver.get(site + "/")
-    assert "Chưa có văn bản nào" in driver.page_source
+    wait(driver, lambda d: "Chưa có văn bản nào" in css(d, "#inbox-rows")[0].text)
     css(driver, "#reviewer")[0].send_keys("Trần Thị Lan", Keys.TAB)
 
     # upload: two samples at once, then a broken file whose reason is shown
     upload(driver, SAMPLES / "quyet-dinh.pdf", SAMPLES / "ke-hoach.html")
     statuses = [item.text for item in css(driver, ".upload-item")]
     assert all("Đã nhận" in text for text in statuses), statuses
-    wait(driver, lambda d: len(css(d, "table.inbox tr.doc")) == 2)
+    rows(driver, 2)
     broken = tmp_path / "hong.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
     upload(driver, broken)
     refused = css(driver, ".upload-item.refused")
     assert len(refused) == 1 and "hong.pdf" in refused[0].text
     assert "Không nhận (400)" in refused[0].text and "unreadable file 'hong.pdf'" in refused[0].text
-    rows = css(driver, "table.inbox tr.doc")
-    assert len(rows) == 2 and all("Mới" in row.text for row in rows)
+    assert all("Mới" in row.text for row in rows(driver, 2))
     SHOTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SHOTS / "inbox.png"))
 
@@ -124,16 +129,20 @@ def test_review_in_the_browser(browser: object, site: str, tmp_path: Path) -> No
     search = css(driver, "input[name=q]")[0]
     search.send_keys("so noi vu", Keys.ENTER)
     wait(driver, lambda d: "q=so" in d.current_url)
-    assert len(css(driver, "table.inbox tr.doc")) == 2  # the lead of a task in each
+    rows(driver, 2)  # the lead of a task in each
     search = css(driver, "input[name=q]")[0]
     search.clear()
     search.send_keys("uy ban nhan dan tinh phu yen", Keys.ENTER)
     wait(driver, lambda d: "phu+yen" in d.current_url)
-    rows = css(driver, "table.inbox tr.doc")
-    assert len(rows) == 1 and "95/KH-UBND" in rows[0].text
+    assert "95/KH-UBND" in rows(driver, 1)[0].text
+    css(driver, "select[name=state]")[0].send_keys("Đã")  # no document is reviewed yet
+    css(driver, "#filters button")[0].click()
+    wait(driver, lambda d: "state=reviewed" in d.current_url)
+    rows(driver, 0)
 
     # the decision (PDF): pages as images, a task's clause and evidence marked on the page
     driver.get(site + "/")
+    rows(driver, 2)
     next(link for link in css(driver, "table.inbox a") if link.text == "789/QĐ-UBND").click()
     wait(driver, lambda d: css(d, "#tasks .task") and css(d, "#original .line-box"))
     wait(driver, lambda d: d.execute_script("const i = document.querySelector('.page img'); "
@@ -174,7 +183,8 @@ def test_review_in_the_browser(browser: object, site: str, tmp_path: Path) -> No
     driver.save_screenshot(str(SHOTS / "document.png"))
 
     # the text view of the plan (HTML): the clause's line marked, agencies and deadline phrase in <mark>
-    driver.get(site + "/")
+    driver.get(site + "/?state=new")
+    rows(driver, 1)
     next(link for link in css(driver, "table.inbox a") if link.text == "95/KH-UBND").click()
     wait(driver, lambda d: css(d, "#tasks .task") and css(d, "#original .line"))
     css(driver, "#tasks .task")[0].click()

@@ -59,7 +59,7 @@ def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, req
     _document_routes(app, store, pool)
     _task_routes(app, store)
     review.add_routes(app, store)
-    pages.add_routes(app, store)
+    pages.add_routes(app)
     return app
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, unquote
 
-from fastapi import Body, FastAPI, HTTPException, Request
+from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from congvan.data import agencies as gazetteer
 from congvan.schemas.models import DocumentResult
 from congvan.service import original as originals
+from congvan.service.inbox import DUE, STATES, InboxFilter, inbox_rows
 from congvan.service.schemas import Problem
 from congvan.service.store import Store
 
@@ -58,6 +59,33 @@ class ReviewInfo(BaseModel):
     reviewed_by: str | None
     reviewed_at: str | None
     revisions: list[Revision]
+
+
+class InboxRow(BaseModel):
+    """One document of the inbox."""
+
+    id: str
+    issuer: str | None
+    number: str | None
+    date: str | None
+    type: str | None
+    subject: str | None
+    created_at: str
+    task_count: int
+    warning_count: int
+    review_state: Literal["new", "reviewed"]
+    next_deadline: str | None = Field(description="Nearest deadline from today of an open task.")
+    overdue: int = Field(description="Open tasks past their deadline.")
+    this_week: int = Field(description="Open tasks due from today to Sunday.")
+
+
+class Inbox(BaseModel):
+    """The inbox: documents and the choices of its filters (with their Vietnamese labels)."""
+
+    documents: list[InboxRow]
+    issuers: list[str]
+    states: dict[str, str]
+    due: dict[str, str]
 
 
 def who(request: Request) -> str:
@@ -165,6 +193,20 @@ def add_routes(app: FastAPI, store: Store) -> None:
         if png is None:
             raise HTTPException(404, f"document '{doc_id}' has no page image {number}")
         return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
+
+    @app.get("/v1/inbox", tags=["review"], response_model=Inbox, summary="The review page's inbox")
+    def get_inbox(
+        state: Annotated[Literal["", "new", "reviewed"], Query(description="Review state.")] = "",
+        issuer: Annotated[str, Query(description="Exact issuer.")] = "",
+        due: Annotated[Literal["", "week", "overdue"], Query(description="An open task due by Sunday, or one "
+                                                                         "overdue.")] = "",
+        q: Annotated[str, Query(description="A phrase of the number, issuer, type, trích yếu or a task's "
+                                            "agencies; diacritics optional.")] = "",
+    ) -> dict:
+        """Documents newest first with counts, nearest open deadline and review state; the issuers to filter by."""
+        issuers = sorted({d["issuer"] for d in store.documents() if d["issuer"]}, key=originals.fold_search)
+        return {"documents": inbox_rows(store, InboxFilter(state, issuer, due, q.strip())), "issuers": issuers,
+                "states": STATES, "due": DUE}
 
     @app.get("/v1/agencies", tags=["review"], response_model=list[str], summary="Agency names for pickers")
     def list_agencies(document: str | None = None) -> list[str]:

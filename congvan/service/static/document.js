@@ -48,6 +48,9 @@
       api("GET", "/v1/agencies?document=" + encodeURIComponent(docId))]);
     if (!d.ok) { status("Không tải được văn bản: " + d.error, "error"); return; }
     doc = d.data; view = v.ok ? v.data : { format: "none", pages: [], lines: [], tasks: [] }; review = r.data;
+    const label = [doc.document.type || "Văn bản", doc.document.number].filter(Boolean).join(" ");
+    $("doc-label").textContent = label;
+    document.title = label + " · congvan";
     $("agencies").replaceChildren(...(a.ok ? a.data : []).map((name) => el("option", { value: name })));
     renderOriginal();
     renderHeader();
