@@ -89,6 +89,15 @@ def test_correction_round_trip(store: Store) -> None:  # noqa: F811 - the fixtur
             if todo.get("due") and todo.get("x-congvan-clause")}
     assert dues[khan["tasks"][0]["clause"]] == date(2031, 3, 15)
 
+    # every export of the store serves it too
+    jsonl = [json.loads(line) for line in client.get("/v1/export/jsonl").text.splitlines()]
+    assert next(t for t in jsonl if t.get("clause") == khan["tasks"][0]["clause"]
+                and "Sở Nội vụ" in json.dumps(t, ensure_ascii=False))
+    csv = client.get("/v1/export/gitlab-csv")
+    assert csv.status_code == 200 and "2031-03-15" in csv.text and "Nhiệm vụ thêm" in csv.text
+    assert client.get("/v1/export/pdf").status_code == 404
+    assert client.get("/v1/export/jsonl", params={"reviewed": "true"}).text == ""
+
     # review state
     marked = client.post(f"/v1/documents/{doc_id}/review", headers={"X-Congvan-User": "Lan"}).json()
     assert marked["state"] == "reviewed" and marked["reviewed_by"] == "Lan" and marked["reviewed_at"]
@@ -97,6 +106,8 @@ def test_correction_round_trip(store: Store) -> None:  # noqa: F811 - the fixtur
     summary = next(d for d in client.get("/v1/documents").json() if d["id"] == doc_id)
     assert summary["task_count"] == len(corrected["tasks"]) and summary["subject"] == "Trích yếu đã sửa"
     assert [d["id"] for d in store.reviewed_documents()] == [doc_id]
+    reviewed_only = client.get("/v1/export/jsonl", params={"reviewed": "true"}).text.splitlines()
+    assert len(reviewed_only) == len(corrected["tasks"])
     assert client.post(f"/v1/documents/{doc_id}/review", json={"state": "new"}).json()["reviewed_by"] is None
 
     # refusals

@@ -208,6 +208,21 @@ def add_routes(app: FastAPI, store: Store) -> None:
         return {"documents": inbox_rows(store, InboxFilter(state, issuer, due, q.strip())), "issuers": issuers,
                 "states": STATES, "due": DUE}
 
+    @app.get("/v1/export/{format}", tags=["tasks"], summary="The store's documents for a task tracker",
+             response_class=Response, responses={200: {"content": {"application/octet-stream": {}}},
+                                                 **_errors(404)})
+    def export(format: str, reviewed: bool = False) -> Response:
+        """Every stored document (its corrected version) in a `congvan export` format: jsonl, ics, jira-csv,
+        gitlab-csv, taskwarrior, register-csv, register-xlsx; `?reviewed=true`: only documents marked reviewed."""
+        from congvan.exporters import FORMATS
+
+        if format not in FORMATS:
+            raise HTTPException(404, f"unknown export format '{format}'; known: {', '.join(FORMATS)}")
+        chosen = FORMATS[format]
+        documents = store.reviewed_documents() if reviewed else store.full_documents()
+        return Response(chosen.export(documents), media_type=chosen.media_type, headers={
+            "Content-Disposition": f'attachment; filename="congvan-{format}{chosen.extension}"'})
+
     @app.get("/v1/agencies", tags=["review"], response_model=list[str], summary="Agency names for pickers")
     def list_agencies(document: str | None = None) -> list[str]:
         """Names of bodies from the gazetteer, and those a stored document names (`?document=ID`) first."""
