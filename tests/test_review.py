@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
+import httpx
 import icalendar
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
-from fastapi.testclient import TestClient
 
 from congvan.cli import main
 from congvan.exporters import gold
@@ -24,14 +26,26 @@ from congvan.service.inbox import InboxFilter, inbox_rows
 from congvan.service.original import fold_search, task_marks
 from congvan.service.store import SCHEMA_VERSION, Store, doc_table, metadata, task_table, version_table
 from tests.conftest import SAMPLES, SHARED
-from tests.test_service import postgres_url, store  # noqa: F401 - fixtures
+from tests.test_service import postgres_url, serve, store  # noqa: F401 - fixtures
 
 KHAN = SAMPLES / "congvan-khan.md"
 PLAN = SAMPLES / "ke-hoach.html"
 PDF = SAMPLES / "quyet-dinh.pdf"
+Connect = Callable[[Store], httpx.Client]
 
 
-def post(client: TestClient, path: Path) -> dict:
+@pytest.fixture
+def connect() -> Iterator[Connect]:
+    """connect(store): an HTTP client of a uvicorn server on a free loopback port serving store."""
+    with ExitStack() as stack:
+        def make(db: Store) -> httpx.Client:
+            base = stack.enter_context(serve(create_app(db)))
+            return stack.enter_context(httpx.Client(base_url=base, timeout=60))
+
+        yield make
+
+
+def post(client: httpx.Client, path: Path) -> dict:
     response = client.post("/v1/documents", files={"file": (path.name, path.read_bytes())})
     assert response.status_code == 201, response.text
     return response.json()
@@ -41,8 +55,8 @@ def by_id(tasks: list[dict]) -> dict[str, dict]:
     return {task["id"]: task for task in tasks}
 
 
-def test_correction_round_trip(store: Store) -> None:  # noqa: F811 - the fixture
-    client = TestClient(create_app(store))
+def test_correction_round_trip(store: Store, connect: Connect) -> None:  # noqa: F811 - the fixture
+    client = connect(store)
     khan, plan = post(client, KHAN), post(client, PLAN)
     doc_id = khan["id"]
     before = by_id(client.get("/v1/tasks").json())
@@ -125,8 +139,8 @@ def test_correction_round_trip(store: Store) -> None:  # noqa: F811 - the fixtur
     assert len(client.get(f"/v1/documents/{doc_id}/review").json()["revisions"]) == 2  # refusals stored nothing
 
 
-def test_original_and_view(tmp_path: Path) -> None:
-    client = TestClient(create_app(Store(data_dir=tmp_path)))
+def test_original_and_view(tmp_path: Path, connect: Connect) -> None:
+    client = connect(Store(data_dir=tmp_path))
     pdf, plan = post(client, PDF), post(client, PLAN)
     original = client.get(f"/v1/documents/{pdf['id']}/original")
     assert original.content == PDF.read_bytes() and original.headers["content-type"] == "application/pdf"
@@ -172,9 +186,9 @@ def test_task_marks_follow_the_text() -> None:
     assert missing == {"lines": [], "evidence": []}
 
 
-def test_inbox_filters(tmp_path: Path) -> None:
+def test_inbox_filters(tmp_path: Path, connect: Connect) -> None:
     db = Store(data_dir=tmp_path)
-    client = TestClient(create_app(db))
+    client = connect(db)
     khan, plan, pdf = post(client, KHAN), post(client, PLAN), post(client, PDF)
     client.post(f"/v1/documents/{plan['id']}/review")
     assert fold_search("Sở Nội vụ ĐÃ Kiểm Tra") == "so noi vu da kiem tra"
@@ -210,9 +224,9 @@ def test_inbox_filters(tmp_path: Path) -> None:
         assert client.get(f"/static/{asset}").status_code == 200
 
 
-def test_export_gold(tmp_path: Path) -> None:
+def test_export_gold(tmp_path: Path, connect: Connect) -> None:
     db = Store(data_dir=tmp_path / "data")
-    client = TestClient(create_app(db))
+    client = connect(db)
     khan, plan = post(client, KHAN), post(client, PLAN)
     corrected = json.loads(json.dumps(khan))
     corrected["tasks"][0]["lead"] = ["Sở Nội vụ"]
@@ -252,7 +266,7 @@ def test_export_gold(tmp_path: Path) -> None:
     assert score.score(out / "gold", pred, False)[0]["task_f1"] == 1.0
 
 
-def test_schema_1_database_upgrades(tmp_path: Path) -> None:
+def test_schema_1_database_upgrades(tmp_path: Path, connect: Connect) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = sa.create_engine(url)
     with engine.begin() as conn:
@@ -261,6 +275,6 @@ def test_schema_1_database_upgrades(tmp_path: Path) -> None:
     engine.dispose()
     db = Store(url)
     assert db.schema_version() == SCHEMA_VERSION == 2
-    client = TestClient(create_app(db))
+    client = connect(db)
     khan = post(client, KHAN)
     assert client.post(f"/v1/documents/{khan['id']}/review").json()["state"] == "reviewed"

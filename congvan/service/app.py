@@ -130,7 +130,8 @@ def _task_routes(app: FastAPI, store: Store) -> None:
         since: Annotated[str, Query(pattern=r"^\d{1,18}$", description="Cursor from the last poll's `next`.")] = "0",
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> dict:
-        """For pollers: tasks added after `since`, oldest first, and the cursor to poll with next."""
+        """For pollers: tasks added (or corrected since, same id) after `since`, oldest first, and the cursor to
+        poll with next."""
         items, cursor = store.feed(int(since), limit)
         return {"tasks": items, "next": str(cursor)}
 

@@ -124,9 +124,12 @@ def add_routes(app: FastAPI, store: Store) -> None:
         data.pop("id", None)
         data["source"] = current["source"]
         try:
-            return JSONResponse(store.replace(doc_id, data, who(request)))
+            stored_now = store.replace(doc_id, data, who(request))
         except ValueError as exc:
             raise HTTPException(409, str(exc)) from exc
+        if stored_now is None:  # removed meanwhile
+            raise HTTPException(404, f"no document with id '{doc_id}'")
+        return JSONResponse(stored_now)
 
     @app.get("/v1/documents/{doc_id}/review", tags=["review"], response_model=ReviewInfo,
              summary="Review state and corrections", responses=_errors(404))
