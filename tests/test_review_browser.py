@@ -195,6 +195,29 @@ def test_review_in_the_browser(browser: object, site: str, tmp_path: Path) -> No
     body = css(driver, "body")[0]
     body.send_keys("j")
     wait(driver, lambda d: "selected" in css(d, "#tasks .task")[1].get_attribute("class"))
+
+    # a header field, a new task, and its deletion
+    subject = css(driver, "#header-form textarea[name=subject]")[0]
+    subject.clear()
+    subject.send_keys("Đo lường sự hài lòng năm 2024 (đã sửa)")
+    css(driver, "#header-form input[name=number]")[0].send_keys(Keys.ENTER)
+    wait(driver, lambda d: "Đã lưu (bản sửa 1" in css(d, "#status")[0].text)
+    css(driver, "#add-task")[0].click()
+    form = wait(driver, lambda d: css(d, "#tasks .task-form"))[0]
+    form.find_element("css selector", "input[name=title]").send_keys("Báo cáo kết quả đo lường")
+    form.find_element("css selector", "input[name=lead]").send_keys("Sở Tài chính", Keys.ENTER)
+    wait(driver, lambda d: len(css(d, "#tasks .task")) == 6 and not css(d, "#tasks .task-form"))
+    assert "Sở Tài chính" in css(driver, "#tasks .task")[5].text
+    css(driver, "#tasks .task")[5].click()
+    css(driver, "body")[0].send_keys("e")
+    wait(driver, lambda d: css(d, "#tasks .task-form"))[0].find_element("css selector", "button.delete").click()
+    wait(driver, lambda d: d.switch_to.alert).accept()
+    wait(driver, lambda d: len(css(d, "#tasks .task")) == 5 and "bản sửa 3" in css(d, "#status")[0].text)
+    plan_id = driver.execute_script("return document.body.dataset.docId")
+    stored = httpx.get(f"{site}/v1/documents/{plan_id}").json()
+    assert stored["document"]["subject"] == "Đo lường sự hài lòng năm 2024 (đã sửa)" and len(stored["tasks"]) == 5
+    assert [r["revision"] for r in httpx.get(f"{site}/v1/documents/{plan_id}/review").json()["revisions"]] == [
+        0, 1, 2, 3]
     driver.set_window_size(820, 1180)  # a tablet held upright: one column
     driver.save_screenshot(str(SHOTS / "document-tablet.png"))
     driver.set_window_size(1440, 1000)
