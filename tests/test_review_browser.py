@@ -179,7 +179,7 @@ def test_review_in_the_browser(browser: object, site: str, tmp_path: Path) -> No
     wait(driver, lambda d: css(d, "#review-state")[0].text == "Đã kiểm tra")
     assert "Trần Thị Lan" in css(driver, "#history")[0].text
     css(driver, "#tasks .task")[1].click()
-    driver.execute_script("window.scrollTo(0, 0)")
+    driver.execute_script("document.querySelector('#tasks .task.selected').scrollIntoView({block: 'center'})")
     driver.save_screenshot(str(SHOTS / "document.png"))
 
     # the text view of the plan (HTML): the clause's line marked, agencies and deadline phrase in <mark>

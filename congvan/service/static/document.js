@@ -148,7 +148,7 @@
         text: v || "(không)" })));
     }
     if (kind === "textarea") return el("textarea", { name: path, rows: "2", text: value || "" });
-    if (kind === "lines") return el("textarea", { name: path, rows: "3", text: (value || []).join("\n") });
+    if (kind === "lines") return el("textarea", { name: path, rows: "2", text: (value || []).join("\n") });
     return el("input", { name: path, type: kind === "date" ? "date" : "text", value: value || "",
       list: kind === "agency" ? "agencies" : null });
   }
