@@ -274,7 +274,7 @@ def test_schema_1_database_upgrades(tmp_path: Path, connect: Connect) -> None:
         conn.execute(version_table.insert().values(version=1, applied_at=sa.func.now()))
     engine.dispose()
     db = Store(url)
-    assert db.schema_version() == SCHEMA_VERSION == 2
+    assert db.schema_version() == SCHEMA_VERSION >= 2
     client = connect(db)
     khan = post(client, KHAN)
     assert client.post(f"/v1/documents/{khan['id']}/review").json()["state"] == "reviewed"
