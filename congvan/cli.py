@@ -108,9 +108,10 @@ def _register_commands() -> None:
     """Commands whose heavy libraries load only when they run (their modules import click alone)."""
     from congvan.exporters.command import export
     from congvan.service.command import serve
+    from congvan.service.gold import with_gold
     from congvan.service.manage import db, token
 
-    main.add_command(export)
+    main.add_command(with_gold(export))
     main.add_command(serve)
     main.add_command(token)
     main.add_command(db)

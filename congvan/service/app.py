@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from congvan import __version__
 from congvan.readers import ReadError
 from congvan.readers.limits import Limits
-from congvan.service import uploads
+from congvan.service import pages, review, uploads
 from congvan.service.auth import RATE_BURST, RATE_PER_MINUTE, AuthMiddleware, actor
 from congvan.service.limits import LimitsMiddleware
 from congvan.service.schemas import (
@@ -63,8 +63,9 @@ def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, req
 
     Uploads over max_upload_bytes get 413; a request running over request_timeout_s gets 504; documents are
     refused by the pre-flight `limits` (default Limits()). Every request needs a token (auth.py) unless auth
-    is False, except on public_paths ('/x' exactly, '/x/*' as a prefix); CORS is off unless cors_origins names
-    the origins allowed.
+    is False, except on the review page's HTML shells and static files (pages.PUBLIC: they hold no data, their
+    script asks for a token) and on public_paths ('/x' exactly, '/x/*' as a prefix); CORS is off unless
+    cors_origins names the origins allowed.
     """
     owns_store = store is None
     store = store if store is not None else Store()
@@ -82,13 +83,16 @@ def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, req
     app.state.store = store
     app.add_middleware(LimitsMiddleware, max_body=max_upload_bytes, timeout_s=request_timeout_s)
     app.add_middleware(AuthMiddleware, store=store, enabled=auth, per_minute=rate_per_minute, burst=rate_burst,
-                       public=public_paths)
+                       public=(*pages.PUBLIC, *public_paths))
     if cors_origins:  # added last: outermost, so that preflight requests (no token) are answered
-        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST", "PATCH"],
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins),
+                           allow_methods=["GET", "POST", "PATCH", "PUT"],
                            allow_headers=["Authorization", "Content-Type"])
     _document_routes(app, store, pool, limits, request_timeout_s)
     _task_routes(app, store)
     _audit_routes(app, store)
+    review.add_routes(app, store)
+    pages.add_routes(app)
     return app
 
 
@@ -119,13 +123,13 @@ def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor, limit
             log.exception("extracting %s failed", upload.name)
             raise HTTPException(500, f"internal error while extracting '{upload.name}' "
                                      f"({type(exc).__name__}: {exc})") from exc
-        document, created = await run_in_threadpool(store.add, result, actor(request.state))
+        document, created = await run_in_threadpool(store.add, result, upload.data, actor=actor(request.state))
         return JSONResponse(document, status_code=201 if created else 200)
 
     @app.get("/v1/documents", tags=["documents"], response_model=list[DocumentSummary],
              summary="List stored documents")
     def list_documents() -> list[dict]:
-        """One summary line per stored document, oldest first."""
+        """One summary line per stored document, oldest first, with task and warning counts and review state."""
         return store.documents()
 
     @app.get("/v1/documents/{doc_id}", tags=["documents"], response_model=None, summary="One stored document",
@@ -162,7 +166,8 @@ def _task_routes(app: FastAPI, store: Store) -> None:
         since: Annotated[str, Query(pattern=r"^\d{1,18}$", description="Cursor from the last poll's `next`.")] = "0",
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> dict:
-        """For pollers: tasks added after `since`, oldest first, and the cursor to poll with next."""
+        """For pollers: tasks added (or corrected since, same id) after `since`, oldest first, and the cursor to
+        poll with next."""
         items, cursor = store.feed(int(since), limit)
         return {"tasks": items, "next": str(cursor)}
 

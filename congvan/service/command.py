@@ -50,9 +50,11 @@ def is_loopback(host: str) -> bool:
 def serve(host: str, port: int, data_dir: Path, database_url: str | None, max_upload_mb: float, timeout_s: float,
           log_level: str, no_auth: bool, rate_limit: float, rate_burst: int, cors_origins: tuple[str, ...],
           **limit_flags: float) -> None:
-    """Run the HTTP API (docs at http://HOST:PORT/docs): post documents, query and track their tasks.
+    """Run the HTTP API (docs at http://HOST:PORT/docs) and the review page (http://HOST:PORT/): post
+    documents, check and correct them, query and track their tasks.
 
-    Every request needs an API token (`congvan token create`), sent as 'Authorization: Bearer <token>'."""
+    Every API request needs an API token (`congvan token create`), sent as 'Authorization: Bearer <token>';
+    the review page asks for one."""
     if no_auth and not is_loopback(host):
         raise click.UsageError(f"--no-auth is only allowed on a loopback address (127.0.0.1, ::1), not {host}")
     import uvicorn
@@ -65,6 +67,7 @@ def serve(host: str, port: int, data_dir: Path, database_url: str | None, max_up
     except Exception as exc:  # noqa: BLE001 - one line for the operator, not a traceback
         raise click.ClickException(f"cannot open the database: {type(exc).__name__}: {exc}") from exc
     click.echo(f"congvan: storing in {store.engine.url.render_as_string(hide_password=True)}", err=True)
+    click.echo(f"congvan: review page at http://{_host(host)}:{port}/", err=True)
     if no_auth:
         click.echo("congvan: WARNING: --no-auth: anyone who can reach this port can read and write", err=True)
     elif not any(token["revoked_at"] is None for token in store.tokens()):
@@ -77,6 +80,13 @@ def serve(host: str, port: int, data_dir: Path, database_url: str | None, max_up
         uvicorn.run(app, host=host, port=port, log_level=log_level)
     finally:
         store.close()
+
+
+def _host(host: str) -> str:
+    """The host as a browser writes it in a URL ("0.0.0.0" is reached as localhost)."""
+    if host in ("0.0.0.0", "::", ""):
+        return "localhost"
+    return f"[{host}]" if ":" in host else host
 
 
 if __name__ == "__main__":

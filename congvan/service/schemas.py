@@ -84,6 +84,9 @@ class DocumentSummary(BaseModel):
     type: str | None
     subject: str | None
     created_at: str
+    task_count: int = Field(description="Tasks of the (corrected) document.")
+    warning_count: int
+    review_state: Literal["new", "reviewed"] = Field(description="'reviewed' once a clerk marked it Đã kiểm tra.")
 
 
 class Problem(BaseModel):
