@@ -45,6 +45,10 @@ class PageLimitError(Exception):
 def extract_file(path: str | Path, max_pages: int = 0) -> dict:
     """Read and extract one file; raises readers.ReadError for unreadable input, PageLimitError past max_pages."""
     path = Path(path)
+    if path.suffix.lower() == ".edxml":  # a packet: its attachments come back here one by one
+        from congvan.pipeline.packet import extract_packet
+
+        return extract_packet(path, extract_file, max_pages)
     layout = readers.read(path)
     if max_pages and layout.pages > max_pages:
         raise PageLimitError(f"too many pages ({layout.pages} > {max_pages})")
