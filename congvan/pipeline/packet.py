@@ -38,7 +38,8 @@ from congvan.text.normalize import fold, is_upper, title_case
 Extract = Callable[[Path, int], dict]
 
 _COMPETENCE = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*\.?\s+(.+)$", re.I)
-_VV = re.compile(r"^\s*(?:V/v|Về việc)\s*[:.]?\s*", re.I)
+_VV = re.compile(r"^\s*V/v\s*[:.]?\s*", re.I)  # the công văn's prefix, which the contract leaves out
+_ABOUT = re.compile(r"^\s*(?:V/v|Về việc)\s*[:.]?\s*", re.I)
 FIELDS = ("number", "date", "place", "type", "subject", "issuer", "urgency")
 SIGNER_FIELDS = ("authority", "on_behalf_of", "title", "name")
 
@@ -174,6 +175,8 @@ def same(field: str, a: object, b: object) -> bool:
         return ka == kb or SequenceMatcher(None, ka, kb).ratio() >= 0.85
     if field == "number":
         return fold(a).replace(" ", "") == fold(b).replace(" ", "")
+    if field == "subject":
+        a, b = _ABOUT.sub("", a), _ABOUT.sub("", b)
     return " ".join(fold(a).split()).strip(" .;,") == " ".join(fold(b).split()).strip(" .;,")
 
 
