@@ -449,3 +449,45 @@ def test_cli_export_edxml_status_with_service_states(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     packet = edxml.parse((tmp_path / "st" / "doc.status.edxml").read_bytes())
     assert packet.header["status_code"] == "06" and packet.header["from"]["organ_id"] == "000.02.30.H48"
+
+
+# -- service -----------------------------------------------------------------------------------------
+
+def test_service_takes_packets_and_serves_them(registry: orgs.Registry, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from congvan.service.app import create_app
+    from congvan.service.store import Store
+
+    (tmp_path / "orgs.csv").write_text(ORGS, encoding="utf-8")
+    monkeypatch.setenv("CONGVAN_ORGS", str(tmp_path / "orgs.csv"))
+    alone, data = packet_of("congvan-khan.md", registry)
+    store = Store(data_dir=tmp_path / "db")
+    with TestClient(create_app(store)) as http:
+        posted = http.post("/v1/documents", files={"file": ("../../cv.edxml", data, "application/xml")})
+        assert posted.status_code == 201, posted.text
+        stored = posted.json()
+        assert stored["tasks"] == alone["tasks"] and stored["edxml"]["from"]["organ_id"] == "000.00.00.H48"
+        assert stored["source"]["path"] == "cv.edxml"
+        served = http.get(f"/v1/documents/{stored['id']}.edxml")
+        assert served.status_code == 200 and served.headers["content-type"].startswith("application/xml")
+        again = extract_file(write(tmp_path, served.content, "again.edxml"))
+        assert again["document"] == alone["document"] and again["tasks"] == alone["tasks"]
+        assert again["edxml"]["document_id"] == stored["edxml"]["document_id"]
+        assert any("never guessed" in w for w in json.loads(served.headers["x-congvan-warnings"]))
+        task = http.get("/v1/tasks").json()[0]
+        assert http.patch(f"/v1/tasks/{task['id']}", json={"status": "done"}).status_code == 200
+        status = http.get(f"/v1/documents/{stored['id']}.status.edxml", params={"from": "Sở Xây dựng"})
+        assert status.status_code == 200
+        header = edxml.parse(status.content).header
+        assert header["status_code"] == "05" and header["from"]["organ_id"] == "000.02.30.H48"
+        assert header["response_for"][0]["document_id"] == stored["edxml"]["document_id"]
+        plain = http.post("/v1/documents", files={"file": ("tb.txt", (SAMPLES / "thong-bao.txt").read_bytes())})
+        packet = http.get(f"/v1/documents/{plain.json()['id']}.edxml")
+        assert extract_file(write(tmp_path, packet.content, "tb.edxml"))["tasks"] == plain.json()["tasks"]
+        assert http.get("/v1/documents/nope.edxml").status_code == 404
+        assert http.get(f"/v1/documents/{stored['id']}").json()["id"] == stored["id"]
+        bad = http.post("/v1/documents", files={"file": ("x.edxml", BILLION_LAUGHS)})
+        assert bad.status_code == 400 and "unsupported: " in bad.json()["detail"]
+    store.close()

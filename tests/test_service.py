@@ -31,7 +31,7 @@ import uvicorn
 
 from congvan.pipeline.run import extract_file
 from congvan.service.app import create_app
-from congvan.service.store import Store, resolve_url, task_state
+from congvan.service.store import SCHEMA_VERSION, Store, resolve_url, task_state
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -418,8 +418,8 @@ def test_openapi_docs(tmp_path: Path) -> None:
 
 def test_schema_is_versioned(tmp_path: Path) -> None:
     store = Store(data_dir=tmp_path)
-    assert store.schema_version() == 1
-    assert store.migrate() == 1  # already there: nothing to do
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.migrate() == SCHEMA_VERSION  # already there: nothing to do
     with store.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO schema_version (version, applied_at) VALUES (99, '2030-01-01')")
     store.close()

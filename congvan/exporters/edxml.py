@@ -323,14 +323,16 @@ def find_original(result: dict, json_path: Path | None = None, folders: tuple[Pa
         data = path.read_bytes()
         if source.get("sha256") and hashlib.sha256(data).hexdigest() != source["sha256"]:
             raise OriginalNotFound(f"{path} has changed since it was converted (SHA-256 differs)")
-        if source.get("container") == "edxml":
-            return _from_packet(data, source)
-        return Original(path.name, data)
+        return original_from(path.name, data, source)
     raise OriginalNotFound(f"original file '{given}' not found (looked in: "
                            + ", ".join(str(p) for p in candidates) + "); use --originals DIR")
 
 
-def _from_packet(data: bytes, source: dict) -> Original:
+def original_from(name: str, data: bytes, source: dict) -> Original:
+    """The file to attach for a document converted from (name, data): the file itself, or from a packet the
+    attachment that was read."""
+    if source.get("container") != "edxml":
+        return Original(name, data)
     wanted = (source.get("attachment") or {}).get("sha256")
     for attachment in packets.parse(data).attachments:
         if attachment.sha256 == wanted:

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from congvan import __version__
 from congvan.readers import ReadError
-from congvan.service import uploads
+from congvan.service import packets, uploads
 from congvan.service.limits import LimitsMiddleware
 from congvan.service.schemas import DocumentSummary, Feed, Problem, StoredDocument, TaskOut, TaskPatch, TaskState
 from congvan.service.store import Store
@@ -56,6 +56,7 @@ def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, req
     app = FastAPI(title="congvan", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.store = store
     app.add_middleware(LimitsMiddleware, max_body=max_upload_bytes, timeout_s=request_timeout_s)
+    packets.add_routes(app, store)  # before /v1/documents/{doc_id}, which would take "x.edxml" as an id
     _document_routes(app, store, pool)
     _task_routes(app, store)
     return app
@@ -75,7 +76,8 @@ def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor) -> No
         """
         upload = await uploads.read_upload(request)
         stored = await run_in_threadpool(store.find_sha256, hashlib.sha256(upload.data).hexdigest())
-        if stored is not None:
+        if stored is not None:  # same bytes: keep them if this document was stored before originals were
+            await run_in_threadpool(store.put_original, stored["id"], upload.name, upload.data)
             return JSONResponse(stored, status_code=200)
         try:
             result = await asyncio.get_running_loop().run_in_executor(pool, uploads.extract, upload)
@@ -86,6 +88,8 @@ def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor) -> No
             raise HTTPException(500, f"internal error while extracting '{upload.name}' "
                                      f"({type(exc).__name__}: {exc})") from exc
         document, created = await run_in_threadpool(store.add, result)
+        if created:
+            await run_in_threadpool(store.put_original, document["id"], upload.name, upload.data)
         return JSONResponse(document, status_code=201 if created else 200)
 
     @app.get("/v1/documents", tags=["documents"], response_model=list[DocumentSummary],

@@ -29,7 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DATA_DIR = "congvan-data"
 DB_FILE = "congvan.db"
 STATES = ("done_on_time", "done_late", "open_in_time", "open_overdue")
@@ -78,12 +78,26 @@ task_table = sa.Table(
 )
 
 
+# The file each document was converted from, so that it can travel on (the edXML packet attaches it).
+original_table = sa.Table(
+    "originals", metadata,
+    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),  # the upload's safe file name
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
+
 def _migrate_v1(conn: Connection) -> None:
     """Schema 1: documents and tasks. Later versions add steps here; they never edit this one."""
     metadata.create_all(conn, tables=[doc_table, task_table])
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_v1}
+def _migrate_v2(conn: Connection) -> None:
+    """Schema 2: the original files (documents stored before it have none)."""
+    metadata.create_all(conn, tables=[original_table])
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_v1, 2: _migrate_v2}
 
 
 def fold(text: str | None) -> str:
@@ -246,6 +260,21 @@ class Store:
                     task["state"] = task_state(row.status, row.deadline_date, row.done_at, today)
             result.append(data)
         return result
+
+    def put_original(self, doc_id: str, name: str, data: bytes) -> None:
+        """Keep the file a stored document was converted from (once; a second call changes nothing)."""
+        def attempt() -> None:
+            with self._write() as conn:
+                conn.execute(self._insert(original_table).values(document_id=doc_id, name=name, data=data)
+                             .on_conflict_do_nothing())
+        self._retry(attempt)
+
+    def original(self, doc_id: str) -> tuple[str, bytes] | None:
+        """(name, bytes) of a stored document's original file, or None when it was not kept."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(original_table.c.name, original_table.c.data)
+                               .where(original_table.c.document_id == doc_id)).first()
+        return (row.name, bytes(row.data)) if row else None
 
     # -- tasks --------------------------------------------------------------------------------------
 
