@@ -327,6 +327,22 @@ def test_attachment_names_only_give_extensions(registry: orgs.Registry, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.edxml"]
 
 
+def test_every_document_attachment_is_read(tmp_path: Path) -> None:
+    """The first readable document leads; further ones add their tasks (marked), other files are listed."""
+    first, second = SAMPLES / "thong-bao.txt", SAMPLES / "to-trinh.txt"
+    parts = [_attachment("chu-ky.p7s", b"\x30\x82\x01"), _attachment("hong.pdf", b"%PDF-1.4 broken", entry="h.pdf"),
+             _attachment("thong-bao.txt", first.read_bytes()), _attachment("to-trinh.txt", second.read_bytes())]
+    result = extract_file(write(tmp_path, _packet("".join(parts).replace("cid:1", "cid:x"))))
+    lead, more = extract_file(first), extract_file(second)
+    assert result["document"] == lead["document"]
+    assert result["tasks"] == lead["tasks"] + [{**t, "attachment": "to-trinh.txt"} for t in more["tasks"]]
+    assert [(a["name"], a["status"]) for a in result["edxml"]["attachments"]] == [
+        ("chu-ky.p7s", "skipped"), ("hong.pdf", "failed"), ("thong-bao.txt", "read"), ("to-trinh.txt", "read")]
+    assert any(w.startswith("attachment 2 not read: hong.pdf:") for w in result["warnings"])
+    assert all(f"attachment 4 (to-trinh.txt): {w}" in result["warnings"] for w in more["warnings"])
+    assert result["source"]["attachment"]["name"] == "thong-bao.txt"
+
+
 def test_readers_read_refuses_a_packet_with_a_reason(tmp_path: Path) -> None:
     from congvan import readers
 
