@@ -507,3 +507,12 @@ def test_service_takes_packets_and_serves_them(registry: orgs.Registry, tmp_path
         bad = http.post("/v1/documents", files={"file": ("x.edxml", BILLION_LAUGHS)})
         assert bad.status_code == 400 and "unsupported: " in bad.json()["detail"]
     store.close()
+
+
+def test_status_counts_the_replying_agencys_own_tasks() -> None:
+    result = _tasks(("done_on_time", True), ("open_in_time", True))
+    result["tasks"][1]["lead"] = ["Sở Tài chính"]
+    assert edxml_status.status_code(edxml_status.progress(result, agency="Sở Y tế")) == "06"
+    assert edxml_status.status_code(edxml_status.progress(result, agency="Sở Tài chính")) == "04"
+    assert edxml_status.status_code(edxml_status.progress(result, agency="Sở Nội vụ")) == "05"  # named in none
+    assert edxml_status.status_code(edxml_status.progress(result)) == "05"

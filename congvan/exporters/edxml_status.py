@@ -18,7 +18,8 @@ some done, some open                                    05    processing is unde
 all done                                                06    processing is complete
 ======================================================  ====  ==========================================
 
-Lateness has no code: ``Description`` counts the tasks done late and those overdue, then gives one line per
+A replying agency reports on the tasks it leads or supports (all of them when the document names it in
+none). Lateness has no code: ``Description`` counts the tasks done late and those overdue, then gives one line per
 task ("Nhiệm vụ 2.a: Sở Xây dựng chủ trì, hạn 20/03/2024: đã hoàn thành 18/03/2024"). 01, 02 and the
 update/recall codes (13, 15, 16) describe the văn thư's handling, not tasks, and are never written.
 
@@ -35,7 +36,7 @@ from datetime import datetime
 
 from congvan.exporters import clause_label, document_date, document_of, due_date, parse_date, vn_date
 from congvan.exporters.edxml import Built, XmlWriter, write_organ
-from congvan.exporters.orgs import Org, Registry
+from congvan.exporters.orgs import Org, Registry, same_agency
 from congvan.readers import edxml as packets
 
 E = "edXML:"
@@ -72,10 +73,20 @@ def task_state(task: dict, today: datetime | None = None) -> str:
     return "open_overdue" if deadline and today_date > deadline else "open_in_time"
 
 
-def progress(result: dict, today: datetime | None = None) -> Progress:
-    """Count a document's tasks and describe each one."""
+def own_tasks(result: dict, agency: str | None) -> list[dict]:
+    """The tasks the replying agency leads or supports; all of them when it is named in none (it replies for
+    the whole document, e.g. as the office that received it)."""
+    tasks = result.get("tasks") or []
+    if not agency:
+        return tasks
+    own = [t for t in tasks if any(same_agency(agency, n) for n in (t.get("lead") or []) + (t.get("support") or []))]
+    return own or tasks
+
+
+def progress(result: dict, today: datetime | None = None, agency: str | None = None) -> Progress:
+    """Count the tasks of a document (those of agency, see own_tasks) and describe each one."""
     counted = Progress()
-    for task in result.get("tasks") or []:
+    for task in own_tasks(result, agency):
         state = task_state(task, today)
         counted.total += 1
         counted.assigned += bool(task.get("lead"))
@@ -145,7 +156,7 @@ def build(result: dict, replier: Org | None, registry: Registry | None = None,
             warnings.append("the document's DocumentId is unknown (it did not come in a packet and its sender id, "
                             "date or number is missing): ResponseFor/DocumentId left empty")
     now = now or datetime.now()
-    counted = progress(result, now)
+    counted = progress(result, now, replier.name if replier else None)
     stamp = now
     x = XmlWriter()
     x.open("edXML", f' xmlns="{packets.NAMESPACE}"')

@@ -72,6 +72,12 @@ class Registry:
         return org.id if org else None
 
 
+def same_agency(a: str, b: str) -> bool:
+    """Whether two names mean the same agency: equal `agency_key`s, or keys at a fuzzy ratio ≥ 0.85."""
+    ka, kb = agency_key(a), agency_key(b)
+    return ka == kb or SequenceMatcher(None, ka, kb).ratio() >= FUZZY
+
+
 def _warn(warnings: list[str] | None, message: str) -> None:
     if warnings is not None and message not in warnings:
         warnings.append(message)
