@@ -471,16 +471,17 @@ def test_cli_export_edxml_status_with_service_states(tmp_path: Path) -> None:
 
 def test_service_takes_packets_and_serves_them(registry: orgs.Registry, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from fastapi.testclient import TestClient
+    import httpx
 
     from congvan.service.app import create_app
     from congvan.service.store import Store
+    from tests.test_service import serve
 
     (tmp_path / "orgs.csv").write_text(ORGS, encoding="utf-8")
     monkeypatch.setenv("CONGVAN_ORGS", str(tmp_path / "orgs.csv"))
     alone, data = packet_of("congvan-khan.md", registry)
     store = Store(data_dir=tmp_path / "db")
-    with TestClient(create_app(store)) as http:
+    with serve(create_app(store)) as base, httpx.Client(base_url=base) as http:
         posted = http.post("/v1/documents", files={"file": ("../../cv.edxml", data, "application/xml")})
         assert posted.status_code == 201, posted.text
         stored = posted.json()

@@ -21,7 +21,6 @@ The result is the first readable attachment's, with:
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tempfile
 from collections.abc import Callable
@@ -71,7 +70,7 @@ def extract_packet(path: str | Path, extract: Extract, max_pages: int = 0) -> di
         warnings.append(f"attachment {index} not read: {note}")
     result = {
         **main,
-        "source": {**main["source"], "path": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "source": {**main["source"], "path": str(path), "sha256": packet.sha256,
                    "container": "edxml", "attachment": main_attachment.summary()},
         "document": document,
         "tasks": tasks,

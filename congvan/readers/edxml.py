@@ -113,6 +113,7 @@ class Packet:
     kind: str
     header: dict
     attachments: list[Attachment] = field(default_factory=list)
+    sha256: str = ""  # of the packet's bytes
 
 
 def read(path: str) -> Layout:
@@ -141,13 +142,13 @@ def parse(data: bytes) -> Packet:
     if message is None:
         raise PacketError("unreadable", "no MessageHeader in the packet")
     if _text(message, "StatusCode") is not None:
-        return Packet("status", _status_header(message))
+        return Packet("status", _status_header(message), sha256=hashlib.sha256(data).hexdigest())
     header = _edoc_header(message)
     trace_list = _find(root, "edXMLEnvelope", "edXMLHeader", "TraceHeaderList")
     header["trace"] = [_fields(t, ("OrganId", "Timestamp")) for t in _all(trace_list, "TraceHeader")]
     business = _child(trace_list, "Business")
     header["business"] = _business(business) if business is not None else None
-    return Packet("edoc", header, _attachments(root))
+    return Packet("edoc", header, _attachments(root), hashlib.sha256(data).hexdigest())
 
 
 # -- XML ---------------------------------------------------------------------------------------------
