@@ -517,3 +517,17 @@ def test_status_counts_the_replying_agencys_own_tasks() -> None:
     assert edxml_status.status_code(edxml_status.progress(result, agency="Sở Tài chính")) == "04"
     assert edxml_status.status_code(edxml_status.progress(result, agency="Sở Nội vụ")) == "05"  # named in none
     assert edxml_status.status_code(edxml_status.progress(result)) == "05"
+
+
+def test_convert_finds_packets_in_folders(registry: orgs.Registry, tmp_path: Path) -> None:
+    from congvan.pipeline.batch import run_batch
+
+    alone, data = packet_of("giay-moi.txt", registry)
+    (tmp_path / "in").mkdir()
+    write(tmp_path / "in", data, "giay-moi.edxml")
+    write(tmp_path / "in", HOSTILE["path-name"][0], "xau.edxml")
+    summary = run_batch([tmp_path / "in"], tmp_path / "out", jobs=1)
+    assert summary["converted"] == 1 and summary["failed"] == 1
+    assert summary["failures"][0]["error"].startswith("unreadable: attachment name '../../etc/passwd'")
+    converted = json.loads((tmp_path / "out" / "giay-moi.json").read_text(encoding="utf-8"))
+    assert converted["tasks"] == alone["tasks"] and converted["edxml"]["operation"] == "new"
