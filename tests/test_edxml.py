@@ -310,6 +310,12 @@ def test_entities_are_never_expanded_even_without_the_doctype_check() -> None:
     assert error.value.kind == "unsupported"
 
 
+def test_utf16_packets_without_a_dtd_are_read() -> None:
+    text = _packet(header="<edXML:StatusCode>03</edXML:StatusCode>").decode("utf-8")
+    text = text.replace('encoding="UTF-8"?>', 'encoding="UTF-16"?><!-- từ hệ thống QLVB -->')
+    assert edxml.parse(text.encode("utf-16")).header["status_code"] == "03"
+
+
 def test_packet_over_the_size_limit_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(edxml, "MAX_PACKET_BYTES", 100)
     path = write(tmp_path, _packet(_attachment("a.txt", b"x" * 200, zipped=False)))
