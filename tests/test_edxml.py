@@ -178,6 +178,88 @@ def test_reader_matches_local_names_in_any_order(registry: orgs.Registry, tmp_pa
     assert result["edxml"]["header"]["trace"][0]["timestamp"] == "2024/03/05 00:00:00"
 
 
+SDK_STYLE = """<?xml version="1.0" encoding="UTF-8"?>
+<edXML xmlns="{ns}">
+  <edXML:edXMLEnvelope xmlns:edXML="{ns}">
+    <edXML:edXMLHeader>
+      <edXML:MessageHeader>
+        <edXML:From><edXML:OrganId>000.00.00.G12</edXML:OrganId>
+          <edXML:OrganizationInCharge>Bộ Tài chính</edXML:OrganizationInCharge>
+          <edXML:OrganName>Tổng cục Thuế</edXML:OrganName><edXML:OrganAdd/><edXML:Email/></edXML:From>
+        <edXML:To><edXML:OrganId>000.00.00.H48</edXML:OrganId>
+          <edXML:OrganName>Cục Thuế tỉnh Quảng Ngãi</edXML:OrganName></edXML:To>
+        <edXML:To><edXML:OrganId>000.00.00.H36</edXML:OrganId>
+          <edXML:OrganName>Cục Thuế tỉnh Lâm Đồng</edXML:OrganName></edXML:To>
+        <edXML:DocumentId>000.00.00.G12,2024/01/15,65/TB-TCT</edXML:DocumentId>
+        <edXML:Code><edXML:CodeNumber>65</edXML:CodeNumber><edXML:CodeNotation>TB-TCT</edXML:CodeNotation></edXML:Code>
+        <edXML:PromulgationInfo><edXML:Place>Hà Nội</edXML:Place>
+          <edXML:PromulgationDate>2024/01/15</edXML:PromulgationDate></edXML:PromulgationInfo>
+        <edXML:DocumentType><edXML:Type>1</edXML:Type><edXML:TypeDetail>0</edXML:TypeDetail>
+          <edXML:TypeName>THÔNG BÁO</edXML:TypeName></edXML:DocumentType>
+        <edXML:Subject>Kết luận của Tổng cục trưởng tại Hội nghị triển khai công tác quản lý thuế đối với hoạt động
+          kinh doanh trên nền tảng số năm 2024</edXML:Subject>
+        <edXML:Content/>
+        <edXML:SignerInfo><edXML:Competence>TL. TỔNG CỤC TRƯỞNG</edXML:Competence>
+          <edXML:Position>CHÁNH VĂN PHÒNG</edXML:Position>
+          <edXML:FullName>Trần Thị Bình</edXML:FullName></edXML:SignerInfo>
+        <edXML:DueDate>2024/03/31</edXML:DueDate>
+        <edXML:OtherInfo><edXML:Priority>4</edXML:Priority><edXML:PageAmount>2</edXML:PageAmount>
+          <edXML:Direction>false</edXML:Direction></edXML:OtherInfo>
+        <edXML:ResponseFor><edXML:OrganId>000.00.00.H48</edXML:OrganId><edXML:Code>12/CT-QNG</edXML:Code>
+          <edXML:PromulgationDate>2024/01/05</edXML:PromulgationDate>
+          <edXML:DocumentId>000.00.00.H48,2024/01/05,12/CT-QNG</edXML:DocumentId></edXML:ResponseFor>
+        <edXML:SteeringType>1</edXML:SteeringType>
+        <edXML:ToPlaces><edXML:Place>Các Cục Thuế tỉnh, thành phố</edXML:Place></edXML:ToPlaces>
+      </edXML:MessageHeader>
+      <edXML:TraceHeaderList>
+        <edXML:TraceHeader><edXML:OrganId>000.00.00.G12</edXML:OrganId>
+          <edXML:Timestamp>2024/01/15 09:00:00</edXML:Timestamp></edXML:TraceHeader>
+        <edXML:TraceHeader><edXML:OrganId>001.00.20.TT2</edXML:OrganId>
+          <edXML:TimeStamp>2024/01/15 09:00:05</edXML:TimeStamp></edXML:TraceHeader>
+        <edXML:Bussiness><edXML:DocumentId>000.00.00.G12,2024/01/12,56/TB-TCT</edXML:DocumentId>
+          <edXML:BussinessDocType>3</edXML:BussinessDocType>
+          <edXML:BussinessDocReason>Thay thế văn bản</edXML:BussinessDocReason><edXML:Paper>0</edXML:Paper>
+        </edXML:Bussiness>
+      </edXML:TraceHeaderList>
+      <Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo/><SignatureValue>AAAA</SignatureValue>
+      </Signature>
+    </edXML:edXMLHeader>
+    <edXML:edXMLBody><edXML:edXMLManifest version="1.0"><edXML:Reference>
+      <edXML:ContentId>cid:tb-1</edXML:ContentId><edXML:ContentType>application/zip</edXML:ContentType>
+      <edXML:AttachmentName>65_TB-TCT.txt</edXML:AttachmentName></edXML:Reference></edXML:edXMLManifest>
+    </edXML:edXMLBody>
+  </edXML:edXMLEnvelope>
+  <edXML:AttachmentEncoded xmlns:edXML="{ns}"><Attachment><ContentId>tb-1</ContentId>
+    <ContentTransferEncoded>{data}</ContentTransferEncoded></Attachment></edXML:AttachmentEncoded>
+</edXML>
+"""
+
+
+def test_sdk_style_packet_with_a_disagreeing_header(tmp_path: Path) -> None:
+    """A packet laid out like the SDK samples (two To, a hub trace, a replacement, a signature, the attachment
+    named only in the manifest, ZIP entry named by a UUID): the header is taken, the text disagrees."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("5b0e7c7e-0000-4000-8000-000000000000.edxml", (SAMPLES / "thong-bao.txt").read_bytes())
+    packet = SDK_STYLE.format(ns=NS, data=base64.b64encode(buffer.getvalue()).decode("ascii"))
+    result = extract_file(write(tmp_path, packet.encode("utf-8")))
+    alone = extract_file(SAMPLES / "thong-bao.txt")
+    doc, facts = result["document"], result["edxml"]
+    assert result["tasks"] == alone["tasks"]
+    assert (doc["number"], doc["date"], doc["type"], doc["issuer"]) == ("65/TB-TCT", "2024-01-15", "Thông báo",
+                                                                        "Tổng cục Thuế")
+    assert doc["signer"] == alone["document"]["signer"] and doc["urgency"] == "Hỏa tốc"
+    assert {d["field"] for d in facts["disagreements"]} == {"number", "date"}  # the text has no urgency mark:
+    assert facts["field_sources"]["urgency"] == "packet"  # the packet's fills it, no disagreement
+    assert "edXML Priority 4 (hỏa tốc hẹn giờ) is read as urgency 'Hỏa tốc'" in result["warnings"]
+    assert facts["operation"] == "replace" and facts["target_document_id"] == "000.00.00.G12,2024/01/12,56/TB-TCT"
+    assert [t["organ_id"] for t in facts["to"]] == ["000.00.00.H48", "000.00.00.H36"]
+    assert facts["response_for"][0]["date"] == "2024-01-05" and facts["due_date"] == "2024-03-31"
+    assert [t["timestamp"] for t in facts["header"]["trace"]] == ["2024/01/15 09:00:00", "2024/01/15 09:00:05"]
+    assert facts["attachments"][0]["name"] == "65_TB-TCT.txt" and facts["attachments"][0]["status"] == "read"
+    assert facts["field_sources"]["subject"] == "both" and facts["field_sources"]["signer.title"] == "both"
+
+
 def test_disagreement_keeps_both_and_warns(registry: orgs.Registry, tmp_path: Path) -> None:
     alone, data = packet_of("congvan-khan.md", registry)
     text = data.decode("utf-8")
