@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from congvan.cli import main
 from congvan.exporters import gold
+from congvan.pipeline.run import extract_file
 from congvan.service import tokens
 from congvan.service.app import create_app
 from congvan.service.inbox import InboxFilter, inbox_rows
@@ -283,6 +284,14 @@ def test_schema_1_database_upgrades(tmp_path: Path, connect: Connect) -> None:
     khan = post(client, KHAN)
     assert client.post(f"/v1/documents/{khan['id']}/review").json()["state"] == "reviewed"
     assert [e["action"] for e in db.audit()] == ["token.create", "document.create", "document.review"]
+
+    # a document stored without its file (before schema 3) gets it when the same file is posted again
+    stored, _ = db.add({**extract_file(PLAN), "source": {**extract_file(PLAN)["source"], "path": PLAN.name}})
+    assert db.original(stored["id"]) is None
+    again = client.post("/v1/documents", files={"file": (PLAN.name, PLAN.read_bytes())})
+    assert again.status_code == 200 and db.original(stored["id"]) == (PLAN.name, PLAN.read_bytes())
+    assert db.audit()[-1]["action"] == "document.original"
+    assert not db.put_original(stored["id"], "other.html", b"x")  # kept once
 
 
 def test_review_with_tokens(tmp_path: Path, connect: Connect) -> None:

@@ -28,6 +28,7 @@ from congvan.extractors import tasks as task_rules
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line, ReadError
+from congvan.readers import preflight
 from congvan.readers.limits import Limits
 from congvan.schemas.models import DocumentResult
 from congvan.text import attachments
@@ -52,6 +53,11 @@ def extract_file(path: str | Path, limits: Limits | None = None) -> dict:
     input, PageLimitError past limits.max_pages. limits default to Limits()."""
     path = Path(path)
     limits = limits or Limits()
+    if path.suffix.lower() == ".edxml":  # a packet: pre-flight, then its attachments come back here one by one
+        from congvan.pipeline.packet import extract_packet
+
+        preflight.check(path, "edxml", limits)
+        return extract_packet(path, extract_file, limits)
     layout = readers.read(path, limits)
     if limits.max_pages and layout.pages > limits.max_pages:
         raise PageLimitError(f"too many pages ({layout.pages} > {limits.max_pages})")

@@ -15,6 +15,7 @@ SUFFIXES = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
     ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
     ".doc": "doc", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
+    ".edxml": "edxml",  # a packet of files: read by congvan.pipeline.packet
 }
 
 _MAGIC = [(b"%PDF", "pdf"), (b"PK\x03\x04", "docx"), (b"\xd0\xcf\x11\xe0", "doc")]

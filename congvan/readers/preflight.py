@@ -2,7 +2,8 @@
 
 Each check reads only what it needs: a ZIP's central directory (and the first bytes of its XML parts), a
 PDF's page tree, an image's header, one pass over a text file in chunks, one regular-expression pass over an
-HTML page. A refusal is a ReadError with its error_class (too_large, encrypted, unreadable, unsupported).
+HTML page, an edXML packet's first bytes. A refusal is a ReadError with its error_class (too_large, encrypted,
+unreadable, unsupported).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from congvan.layout import ReadError
+from congvan.readers import edxml
 from congvan.readers.limits import MB, ZIP_RATIO_FLOOR, Limits
 
 CHUNK = 1 << 20
@@ -184,5 +186,17 @@ def check_html(path: Path, size: int, limits: Limits) -> None:
         _at_most(depth, limits.max_html_depth, f"elements nested over {limits.max_html_depth} deep")
 
 
+def check_edxml(path: Path, size: int, limits: Limits) -> None:
+    """An edXML packet: its size, and no DTD or entity declaration in its first bytes (where one must be, before
+    the root element). Refusals are PacketErrors; the reader checks the whole packet again when it parses it,
+    with a parser that never expands entities."""
+    if size > edxml.MAX_PACKET_BYTES:
+        raise edxml.PacketError("too_large", f"packet is {size} bytes (limit {edxml.MAX_PACKET_BYTES})")
+    with path.open("rb") as handle:
+        head = handle.read(XML_HEAD)
+    if edxml.declares_dtd(head):
+        raise edxml.PacketError("unsupported", "the packet declares a DTD or entities, which edXML never uses")
+
+
 _CHECKS = {"docx": check_zip, "doc": check_ole, "pdf": check_pdf, "image": check_image, "txt": check_text,
-           "md": check_text, "html": check_html}
+           "md": check_text, "html": check_html, "edxml": check_edxml}

@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from congvan import __version__
 from congvan.readers import ReadError
 from congvan.readers.limits import Limits
-from congvan.service import pages, review, uploads
+from congvan.service import packets, pages, review, uploads
 from congvan.service.auth import RATE_BURST, RATE_PER_MINUTE, AuthMiddleware, actor
 from congvan.service.limits import LimitsMiddleware
 from congvan.service.schemas import (
@@ -88,6 +88,7 @@ def create_app(store: Store | None = None, max_upload_bytes: int = 20 * MiB, req
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins),
                            allow_methods=["GET", "POST", "PATCH", "PUT"],
                            allow_headers=["Authorization", "Content-Type"])
+    packets.add_routes(app, store)  # before /v1/documents/{doc_id}, which would take "x.edxml" as an id
     _document_routes(app, store, pool, limits, request_timeout_s)
     _task_routes(app, store)
     _audit_routes(app, store)
@@ -111,7 +112,9 @@ def _document_routes(app: FastAPI, store: Store, pool: ThreadPoolExecutor, limit
         """
         upload = await uploads.read_upload(request)
         stored = await run_in_threadpool(store.find_sha256, hashlib.sha256(upload.data).hexdigest())
-        if stored is not None:
+        if stored is not None:  # same bytes: keep them if this document was stored before originals were
+            await run_in_threadpool(store.put_original, stored["id"], upload.name, upload.data,
+                                    actor=actor(request.state))
             return JSONResponse(stored, status_code=200)
         try:
             result = await asyncio.get_running_loop().run_in_executor(pool, uploads.extract, upload, limits,

@@ -57,6 +57,23 @@ class LineCache:
         return value
 
 
+def unwrap(name: str, data: bytes, index: int | None = None) -> tuple[str, bytes]:
+    """The file to show for an original: itself, or for an edXML packet the attachment the pipeline read
+    (number index, from the result's source.attachment; else the first document attached) under a name of
+    our own; the packet itself when it cannot be parsed or holds no document."""
+    if not name.lower().endswith(".edxml"):
+        return name, data
+    from congvan.readers import edxml
+
+    try:
+        packet = edxml.parse(data)
+    except readers.ReadError:
+        return name, data
+    documents = [a for a in packet.attachments if a.extension in readers.SUFFIXES and a.extension != ".edxml"]
+    chosen = next((a for a in documents if a.index == index), documents[0] if documents else None)
+    return (f"attachment-{chosen.index}{chosen.extension}", chosen.data) if chosen else (name, data)
+
+
 def read_original(name: str, data: bytes) -> dict:
     """The lines of an original file: {"format", "pages": [{"number", "width", "height"}], "lines": [...]}.
 

@@ -189,14 +189,17 @@ def add_routes(app: FastAPI, store: Store) -> None:
             view = originals.clause_lines(store.revision(doc_id, 0) or document)
         else:
             key = f"{doc_id}:{document['source'].get('sha256')}"
-            view = cache.get(key, lambda: _read(*found))
+            view = cache.get(key, lambda: _read(*originals.unwrap(*found, _attachment(document))))
         return {**view, "tasks": originals.task_marks(view["lines"], document)}
 
     @app.get("/v1/documents/{doc_id}/pages/{number}.png", tags=["review"], summary="A page of the original as PNG",
              response_class=Response, responses={200: {"content": {"image/png": {}}}, **_errors(404)})
     def get_page(doc_id: str, number: int) -> Response:
-        """Page `number` (from 1) of an original PDF or image, rendered by the server."""
+        """Page `number` (from 1) of an original PDF or image (of an edXML packet: of its attachment read),
+        rendered by the server."""
         found = store.original(doc_id)
+        if found is not None:
+            found = originals.unwrap(*found, _attachment(store.get(doc_id) or {}))
         png = originals.render_page(found[1], number) if found else None
         if png is None:
             raise HTTPException(404, f"document '{doc_id}' has no page image {number}")
@@ -236,6 +239,11 @@ def add_routes(app: FastAPI, store: Store) -> None:
         """Names of bodies from the gazetteer, and those a stored document names (`?document=ID`) first."""
         names = agency_names(store.get(document) if document else None)
         return names
+
+
+def _attachment(document: dict) -> int | None:
+    """The number of the packet attachment a document was read from (documents posted as edXML)."""
+    return ((document.get("source") or {}).get("attachment") or {}).get("index")
 
 
 def _read(name: str, data: bytes) -> dict:

@@ -115,9 +115,9 @@ def _migrate_v2(conn: Connection) -> None:
 
 
 originals_table = sa.Table(
-    "originals", metadata,  # the uploaded file, for the review page's view of the original
+    "originals", metadata,  # the uploaded file: the review page's view of it, the file an edXML packet attaches
     sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),  # the upload's safe file name (source.path)
     sa.Column("data", sa.LargeBinary, nullable=False),
 )
 
@@ -431,8 +431,21 @@ class Store:
 
     # -- review -------------------------------------------------------------------------------------
 
+    def put_original(self, doc_id: str, name: str, data: bytes, *, actor: dict | None = None) -> bool:
+        """Keep the file a stored document was converted from, when it has none yet (it was stored before
+        schema 3, or without its file); True when kept now (audited as done by actor), False otherwise."""
+        def attempt() -> bool:
+            with self._write() as conn:
+                kept = conn.execute(self._insert(originals_table).values(document_id=doc_id, name=name, data=data)
+                                    .on_conflict_do_nothing()).rowcount > 0
+                if kept:
+                    _audit(conn, actor, "document.original", document_id=doc_id,
+                           detail={"name": name, "size": len(data)})
+                return kept
+        return self._retry(attempt)
+
     def original(self, doc_id: str) -> tuple[str, bytes] | None:
-        """The uploaded file of a document as (name, bytes); None when it was not kept (stored before schema 2)."""
+        """The uploaded file of a document as (name, bytes); None when it was not kept (stored before schema 3)."""
         t = originals_table.c
         with self.engine.connect() as conn:
             found = conn.execute(sa.select(t.name, t.data).where(t.document_id == doc_id)).first()
