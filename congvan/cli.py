@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from congvan import __version__
+from congvan.pipeline.options import limit_options, limits_from
 
 SHOW_FAILURES = 20
 
@@ -30,16 +31,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def extract(file: Path) -> None:
-    """Print the JSON of one document to standard output."""
+@limit_options
+def extract(file: Path, **limit_flags: float) -> None:
+    """Print the JSON of one document to standard output (the limits apply; the worker caps do not)."""
     from congvan.pipeline.run import extract_file
     from congvan.readers import ReadError
 
     os.environ.setdefault("CONGVAN_OCR_THREADS", str(os.cpu_count() or 1))  # one scan: OCR its pages at once
     try:
-        result = extract_file(file)
+        result = extract_file(file, limits_from(limit_flags))
     except ReadError as exc:
-        click.echo(f"error: {file}: {exc}", err=True)
+        click.echo(f"error: {file}: {exc} ({exc.error_class})", err=True)
         sys.exit(2)
     except Exception as exc:  # noqa: BLE001 - a clerk gets one line, not a traceback
         click.echo(f"error: {file}: internal error while extracting ({type(exc).__name__}: {exc})", err=True)
@@ -61,15 +63,14 @@ def extract(file: Path) -> None:
 @click.option("--force", is_flag=True, help="Convert everything again, even outputs that are up to date.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
               help="Seconds one document may take (0: no limit).")
-@click.option("--max-pages", type=click.IntRange(min=0), default=300, show_default=True,
-              help="Fail documents with more pages (0: no limit).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Process pool on this machine, or a Dask cluster.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Dask scheduler to use (implies --engine dask); default: a local cluster of -j workers.")
+@limit_options
 def convert(inputs: tuple[Path, ...], output: Path, jobs: int, include: tuple[str, ...], exclude: tuple[str, ...],
-            jsonl: Path | None, force: bool, timeout: float, max_pages: int, engine: str,
-            scheduler: str | None) -> None:
+            jsonl: Path | None, force: bool, timeout: float, engine: str, scheduler: str | None,
+            **limit_flags: float) -> None:
     """Convert files, folders (recursively) and lists of paths ('-' reads them from stdin).
 
     One .json per document, written as each finishes; a re-run skips documents already converted from the
@@ -82,8 +83,8 @@ def convert(inputs: tuple[Path, ...], output: Path, jobs: int, include: tuple[st
 
     try:
         summary = run_batch(list(inputs), output, jobs=jobs, include=include, exclude=exclude, force=force,
-                            timeout=timeout, max_pages=max_pages, engine="dask" if scheduler else engine,
-                            scheduler=scheduler, jsonl=jsonl, progress=True)
+                            timeout=timeout, engine="dask" if scheduler else engine, scheduler=scheduler,
+                            jsonl=jsonl, progress=True, limits=limits_from(limit_flags))
     except EngineError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -109,9 +110,13 @@ def _register_commands() -> None:
     """Commands whose heavy libraries load only when they run (their modules import click alone)."""
     from congvan.exporters.command import export
     from congvan.service.command import serve
+    from congvan.service.gold import with_gold
+    from congvan.service.manage import db, token
 
-    main.add_command(export)
+    main.add_command(with_gold(export))
     main.add_command(serve)
+    main.add_command(token)
+    main.add_command(db)
 
 
 _register_commands()

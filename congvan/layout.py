@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+ERROR_CLASSES = ("too_large", "encrypted", "unreadable", "unsupported", "timeout")
+
 
 class ReadError(Exception):
-    """A file that cannot be read; the message says why (the caller adds the file name)."""
+    """A file that cannot be read; the message says why (the caller adds the file name).
+
+    error_class is one of ERROR_CLASSES: what a batch's failures.jsonl and the service's 4xx body report.
+    """
+
+    def __init__(self, message: str, error_class: str = "unreadable") -> None:
+        super().__init__(message)
+        if error_class not in ERROR_CLASSES:
+            raise ValueError(f"unknown error class {error_class!r}")
+        self.error_class = error_class
 
 
 @dataclass

@@ -9,6 +9,8 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr tesseract-ocr-vie)
 fc-list 2>/dev/null | grep -qi "liberation serif" || need+=(fonts-liberation2)
 command -v task >/dev/null 2>&1 || need+=(taskwarrior)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)  # the review page's browser tests
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

@@ -20,6 +20,7 @@ from congvan.layout import Layout, Line
 from congvan.pipeline.batch import run_batch
 from congvan.pipeline.convert import convert_one
 from congvan.pipeline.inputs import collect, output_names
+from congvan.readers.limits import Limits
 
 AGENCIES = ["Sở Tài chính", "Sở Xây dựng", "Sở Y tế", "Sở Nội vụ", "Sở Giáo dục và Đào tạo"]
 
@@ -156,7 +157,7 @@ def test_failures_are_recorded_in_input_order(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     failures = [json.loads(line) for line in (out / "failures.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(Path(f["file"]).name, f["stage"], f["error_class"]) for f in failures] == [
-        ("b.pdf", "read", "ReadError"), ("d.txt", "read", "ReadError"), ("missing.txt", "read", "ReadError")]
+        ("b.pdf", "read", "unreadable"), ("d.txt", "read", "unreadable"), ("missing.txt", "read", "unreadable")]
     assert "not a pdf" in failures[0]["error"] and failures[1]["error"] == "empty file"
     assert summary(out)["failures"] == failures
     assert sorted(files(out)) == ["failures.jsonl", "in/a.json", "in/c.json"]
@@ -172,15 +173,15 @@ def test_timeout_kills_a_hung_document_only(tmp_path: Path, monkeypatch: pytest.
     assert time.monotonic() - start < 20
     assert (result["converted"], result["failed"]) == (2, 1)
     assert result["failures"] == [{"file": str(tmp_path / "in" / "hang.txt"), "stage": "limits",
-                                   "error_class": "Timeout", "error": "timed out after 1.5 s"}]
+                                   "error_class": "timeout", "error": "timed out after 1.5 s"}]
 
 
 def test_page_limit_fails_long_documents(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = make(tmp_path, ["long.txt"])[0]
     long = Layout(path=str(path), format="pdf", lines=[Line("x")], pages=301)
-    monkeypatch.setattr(readers, "read", lambda _path: long)
-    outcome = convert_one(str(path), max_pages=300)
-    assert (outcome["ok"], outcome["stage"], outcome["error_class"]) == (False, "limits", "PageLimitError")
+    monkeypatch.setattr(readers, "read", lambda _path, _limits=None: long)
+    outcome = convert_one(str(path), Limits(max_pages=300))
+    assert (outcome["ok"], outcome["stage"], outcome["error_class"]) == (False, "limits", "too_large")
     assert "too many pages" in outcome["error"]
 
 

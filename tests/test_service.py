@@ -31,7 +31,7 @@ import uvicorn
 
 from congvan.pipeline.run import extract_file
 from congvan.service.app import create_app
-from congvan.service.store import Store, resolve_url, task_state
+from congvan.service.store import SCHEMA_VERSION, Store, resolve_url, task_state
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -199,7 +199,7 @@ def k(clause: str) -> str:
 def test_round_trip(store: Store) -> None:
     """Upload, dedupe, read back, filter, poll the feed, patch, export, and refuse bad input."""
     expected = extract_file(KHAN)
-    with serve(create_app(store, max_upload_bytes=1024 * 1024)) as base, \
+    with serve(create_app(store, max_upload_bytes=1024 * 1024, auth=False)) as base, \
             httpx.Client(base_url=base, timeout=60) as http:
         # a file, multipart
         first = post_file(http, KHAN)
@@ -311,7 +311,7 @@ def test_round_trip(store: Store) -> None:
 
 def test_concurrent_posts_lose_nothing(store: Store) -> None:
     """8 threads post 8 distinct documents at once, then 8 post the same one: 8 stored, then 1 more."""
-    with serve(create_app(store)) as base:
+    with serve(create_app(store, auth=False)) as base:
         barrier = threading.Barrier(8)
 
         def post(text: str) -> httpx.Response:
@@ -376,7 +376,7 @@ def test_two_stores_on_one_sqlite_file(tmp_path: Path) -> None:
 
 def test_default_upload_limit_is_20_mib(tmp_path: Path) -> None:
     store = Store(data_dir=tmp_path)
-    with serve(create_app(store)) as base, httpx.Client(base_url=base, timeout=60) as http:
+    with serve(create_app(store, auth=False)) as base, httpx.Client(base_url=base, timeout=60) as http:
         response = http.post("/v1/documents", files={"file": ("big.txt", b"a" * (20 * 1024 * 1024 + 1))})
         assert response.status_code == 413
         assert "20971520" in response.json()["detail"]
@@ -386,13 +386,14 @@ def test_default_upload_limit_is_20_mib(tmp_path: Path) -> None:
 def test_slow_request_gets_504(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from congvan.service import uploads
 
-    def slow(upload: uploads.Upload) -> dict:
+    def slow(upload: uploads.Upload, *_limits: object) -> dict:
         time.sleep(1.5)
         raise AssertionError("the time limit should have answered first")
 
     monkeypatch.setattr(uploads, "extract", slow)
     store = Store(data_dir=tmp_path)
-    with serve(create_app(store, request_timeout_s=0.3)) as base, httpx.Client(base_url=base, timeout=30) as http:
+    with serve(create_app(store, request_timeout_s=0.3, auth=False)) as base, \
+            httpx.Client(base_url=base, timeout=30) as http:
         started = time.monotonic()
         response = http.post("/v1/documents", files={"file": ("cv.txt", TEXT.format(number=5).encode())})
         assert response.status_code == 504 and "time limit" in response.json()["detail"]
@@ -403,7 +404,7 @@ def test_slow_request_gets_504(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 def test_openapi_docs(tmp_path: Path) -> None:
     store = Store(data_dir=tmp_path)
-    with serve(create_app(store)) as base, httpx.Client(base_url=base) as http:
+    with serve(create_app(store, auth=False)) as base, httpx.Client(base_url=base) as http:
         assert http.get("/docs").status_code == 200
         paths = http.get("/openapi.json").json()["paths"]
         assert {"/v1/documents", "/v1/documents/{doc_id}", "/v1/tasks", "/v1/feed", "/v1/tasks.ics",
@@ -418,8 +419,8 @@ def test_openapi_docs(tmp_path: Path) -> None:
 
 def test_schema_is_versioned(tmp_path: Path) -> None:
     store = Store(data_dir=tmp_path)
-    assert store.schema_version() == 1
-    assert store.migrate() == 1  # already there: nothing to do
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.migrate() == SCHEMA_VERSION  # already there: nothing to do
     with store.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO schema_version (version, applied_at) VALUES (99, '2030-01-01')")
     store.close()
@@ -460,7 +461,7 @@ def test_serve_command(tmp_path: Path) -> None:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("CONGVAN_DATABASE_URL", "CONGVAN_DATA_DIR")}
     process = subprocess.Popen([sys.executable, "-m", "congvan.service.command", "--port", str(port),
-                                "--data-dir", str(tmp_path / "data"), "--log-level", "warning"],
+                                "--data-dir", str(tmp_path / "data"), "--log-level", "warning", "--no-auth"],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         base = f"http://127.0.0.1:{port}"

@@ -1,9 +1,10 @@
 """Batch conversion: many files through the per-document pipeline, resumable, failures recorded, never stopping.
 
 Per output folder: one JSON per document (the input tree mirrored, see inputs.py), failures.jsonl (one failure
-per line: file, stage, error_class, error) and summary.json. Outputs are written atomically as they finish, so
-a run killed at any moment loses nothing finished; a re-run skips documents whose output already has the same
-source path, content sha256 and pipeline version (source.pipeline_version, added here before writing).
+per line: file, stage, error_class, error; the class is too_large, encrypted, unreadable, unsupported, timeout,
+or internal for a bug of congvan) and summary.json. Outputs are written atomically as they finish, so a run
+killed at any moment loses nothing finished; a re-run skips documents whose output already has the same source
+path, content sha256 and pipeline version (source.pipeline_version, added here before writing).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from congvan.pipeline import engines
 from congvan.pipeline.inputs import Item, collect
 from congvan.pipeline.outcome import FAILURE_KEYS, ocr_pages
 from congvan.pipeline.report import Progress, Stats
+from congvan.readers.limits import MAX_PAGES, Limits
 
 __all__ = ["collect", "output_name", "run_batch"]
 
@@ -42,9 +44,12 @@ def output_name(path: Path, batch: list[Path]) -> str:
 
 def run_batch(inputs: Sequence[str | Path], output: Path, jobs: int = 0, *, include: Sequence[str] = (),
               exclude: Sequence[str] = (), stdin: TextIO | None = None, force: bool = False,
-              timeout: float = 120.0, max_pages: int = 300, engine: str = "local", scheduler: str | None = None,
-              jsonl: Path | None = None, progress: bool = False) -> dict:
-    """Convert every input into output/; write failures.jsonl and summary.json; return the summary."""
+              timeout: float = 120.0, max_pages: int = MAX_PAGES, engine: str = "local",
+              scheduler: str | None = None, jsonl: Path | None = None, progress: bool = False,
+              limits: Limits | None = None) -> dict:
+    """Convert every input into output/; write failures.jsonl and summary.json; return the summary.
+
+    limits: the pre-flight limits and worker caps (default Limits(max_pages=max_pages))."""
     started = time.perf_counter()
     output = Path(output)
     output.mkdir(parents=True, exist_ok=True)
@@ -52,7 +57,8 @@ def run_batch(inputs: Sequence[str | Path], output: Path, jobs: int = 0, *, incl
     jobs = jobs or default_jobs()
     stats = Stats()
     todo = _plan(items, output, stats, force, jobs)
-    tasks = [{"path": items[i].path, "max_pages": max_pages, "timeout": timeout, "cwd": os.getcwd()} for i in todo]
+    caps = (limits or Limits(max_pages=max_pages)).to_dict()
+    tasks = [{"path": items[i].path, "limits": caps, "timeout": timeout, "cwd": os.getcwd()} for i in todo]
     failed: dict[int, dict] = {}
     with _ocr_threads(max(1, jobs // max(1, len(todo)))), open(output / FAILURES, "w", encoding="utf-8") as log, \
             Progress(len(items), len(todo), progress) as bar, \

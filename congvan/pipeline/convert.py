@@ -14,24 +14,32 @@ from pathlib import Path
 
 from congvan import PIPELINE_VERSION
 from congvan.pipeline.outcome import FAILURE_KEYS, ocr_pages
-from congvan.pipeline.run import PageLimitError, extract_file
+from congvan.pipeline.run import extract_file
 from congvan.readers import ReadError
+from congvan.readers.limits import Limits
 
 __all__ = ["convert_one", "convert_task", "render"]
 
 
-def convert_one(path: str, max_pages: int = 0) -> dict:
-    """Convert one file; never raises: returns {'file', 'ok', 'result' | 'stage', 'error_class', 'error'}."""
+def convert_one(path: str, limits: Limits | None = None) -> dict:
+    """Convert one file; never raises: returns {'file', 'ok', 'result' | 'stage', 'error_class', 'error'}.
+
+    error_class is one of layout.ERROR_CLASSES, or "internal" for an error of congvan itself (a bug)."""
     _test_sleep(path)
     try:
-        return {"file": path, "ok": True, "result": extract_file(path, max_pages)}
-    except PageLimitError as exc:
-        return {"file": path, "ok": False, "stage": "limits", "error_class": "PageLimitError", "error": str(exc)}
+        return {"file": path, "ok": True, "result": extract_file(path, limits)}
     except ReadError as exc:
-        return {"file": path, "ok": False, "error": str(exc), "stage": "read", "error_class": "ReadError"}
+        stage = "limits" if exc.error_class == "too_large" else "read"
+        return {"file": path, "ok": False, "stage": stage, "error_class": exc.error_class, "error": str(exc)}
+    except MemoryError:
+        return {"file": path, "ok": False, "stage": "limits", "error_class": "too_large",
+                "error": "out of memory (over the worker's memory cap)"}
+    except RecursionError:
+        return {"file": path, "ok": False, "stage": "limits", "error_class": "too_large",
+                "error": "structure nested too deeply"}
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
         last = traceback.extract_tb(exc.__traceback__)[-1]
-        return {"file": path, "ok": False, "stage": "extract", "error_class": type(exc).__name__,
+        return {"file": path, "ok": False, "stage": "extract", "error_class": "internal",
                 "error": f"{type(exc).__name__}: {exc} (at {Path(last.filename).name}:{last.lineno})"}
 
 
@@ -44,7 +52,7 @@ def render(result: dict) -> str:
 def convert_task(task: dict) -> tuple[dict, bytes]:
     """One task in a worker: (outcome without the result, output file bytes or b'')."""
     start = time.perf_counter()
-    outcome = convert_one(task["path"], task.get("max_pages") or 0)
+    outcome = convert_one(task["path"], Limits.from_dict(task.get("limits")))
     seconds = round(time.perf_counter() - start, 6)
     if not outcome["ok"]:
         return {**{k: outcome[k] for k in ("ok", *FAILURE_KEYS)}, "seconds": seconds}, b""

@@ -86,7 +86,7 @@ def run_dask(tasks: Sequence[dict], jobs: int, scheduler: str | None = None) -> 
             try:
                 outcome = future.result()
             except Exception as exc:  # noqa: BLE001 - a lost worker fails its document, not the batch
-                outcome = failure(tasks[i], "engine", type(exc).__name__, str(exc))
+                outcome = failure(tasks[i], "engine", "internal", f"{type(exc).__name__}: {exc}")
             future.release()
             yield i, outcome
             following = submit()

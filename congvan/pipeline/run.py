@@ -27,8 +27,10 @@ from congvan.extractors import clauses as clause_tree
 from congvan.extractors import tasks as task_rules
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
-from congvan.layout import Layout, Line
+from congvan.layout import Layout, Line, ReadError
 from congvan.pipeline.confidence import scan_confidence, snap_names
+from congvan.readers import preflight
+from congvan.readers.limits import Limits
 from congvan.schemas.models import DocumentResult
 from congvan.text import attachments, ocr_words
 from congvan.text import zones as zoning
@@ -39,16 +41,27 @@ from congvan.text.tables import is_task_table
 SCHEMA_VERSION = "1.0"
 
 
-class PageLimitError(Exception):
-    """A document with more pages than the caller allows (checked after reading, before extracting)."""
+class PageLimitError(ReadError):
+    """A document with more pages than the limits allow (checked after reading formats whose page count only
+    reading tells: PDFs are refused from their page tree before reading)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "too_large")
 
 
-def extract_file(path: str | Path, max_pages: int = 0) -> dict:
-    """Read and extract one file; raises readers.ReadError for unreadable input, PageLimitError past max_pages."""
+def extract_file(path: str | Path, limits: Limits | None = None) -> dict:
+    """Read and extract one file; raises readers.ReadError (with its error_class) for unreadable or refused
+    input, PageLimitError past limits.max_pages. limits default to Limits()."""
     path = Path(path)
-    layout = readers.read(path)
-    if max_pages and layout.pages > max_pages:
-        raise PageLimitError(f"too many pages ({layout.pages} > {max_pages})")
+    limits = limits or Limits()
+    if path.suffix.lower() == ".edxml":  # a packet: pre-flight, then its attachments come back here one by one
+        from congvan.pipeline.packet import extract_packet
+
+        preflight.check(path, "edxml", limits)
+        return extract_packet(path, extract_file, limits)
+    layout = readers.read(path, limits)
+    if limits.max_pages and layout.pages > limits.max_pages:
+        raise PageLimitError(f"too many pages ({layout.pages} > {limits.max_pages})")
     data = path.read_bytes()
     return extract_layout(layout, hashlib.sha256(data).hexdigest())
 

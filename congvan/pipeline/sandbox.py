@@ -1,10 +1,11 @@
 """Guarded workers: a child process converts documents one at a time; past its time limit it is killed.
 
-The parent writes one JSON line per task ({"path", "max_pages", "cwd"}); the child answers with a JSON header
+The parent writes one JSON line per task ({"path", "limits", "cwd"}); the child answers with a JSON header
 line (the outcome, plus "size") followed by `size` bytes: the output JSON, exactly as it will be written.
 Running the pipeline in a child that can be killed means a hung reader (even inside C code) cannot stall a
 batch, a crash (segfault, out of memory) fails one document only, and memory stays flat: a child is
-replaced after MAX_TASKS documents or once it has grown past MAX_RSS_MB.
+replaced after MAX_TASKS documents or once it has grown past MAX_RSS_MB. Before each document the child caps
+its own address space and CPU time (caps.py, from the task's limits).
 
 Both engines run `convert_guarded` (local: in the driver's threads; Dask: in the workers' threads).
 """
@@ -21,6 +22,8 @@ import sys
 import threading
 from pathlib import Path
 from typing import IO
+
+from congvan.pipeline import caps
 
 MAX_TASKS = 500
 MAX_RSS_MB = 2048
@@ -52,14 +55,16 @@ class Sandbox:
             self._send(task)
         except (OSError, RuntimeError) as exc:
             self.close(kill=True)
-            return failure(task, "worker", type(exc).__name__, f"cannot reach a worker process: {exc}")
+            return failure(task, "worker", "internal", f"cannot reach a worker process: {exc}")
         try:
             frame = self._frames.get(timeout=timeout)
         except queue.Empty:
             self.close(kill=True)
-            return failure(task, "limits", "Timeout", f"timed out after {timeout:g} s")
+            return failure(task, "limits", "timeout", f"timed out after {timeout:g} s")
         if frame is None:
-            return failure(task, "crash", "WorkerCrash", f"the worker process died ({_reason(self.close(kill=True))})")
+            code = self.close(kill=True)
+            return failure(task, "crash", caps.crash_class(-code if code and code < 0 else None),
+                           f"the worker process died ({_reason(code)})")
         meta, payload = frame
         self._done += 1
         if self._done >= self.max_tasks or meta.pop("rss_mb", 0) > self.max_rss_mb:
@@ -91,7 +96,7 @@ class Sandbox:
         self.close(kill=kill)
 
     def _send(self, task: dict) -> None:
-        line = (json.dumps({k: task[k] for k in ("path", "max_pages", "cwd") if k in task}) + "\n").encode()
+        line = (json.dumps({k: task[k] for k in ("path", "limits", "cwd") if k in task}) + "\n").encode()
         for attempt in range(2):
             if self._proc is None:
                 self._start()
@@ -127,7 +132,7 @@ _sandboxes: list[Sandbox] = []
 
 
 def convert_guarded(task: dict) -> dict:
-    """Convert one document in this thread's sandbox: {"path", "max_pages", "timeout", "cwd"} -> outcome."""
+    """Convert one document in this thread's sandbox: {"path", "limits", "timeout", "cwd"} -> outcome."""
     box = getattr(_local, "box", None)
     if box is None:
         box = _local.box = Sandbox()
@@ -180,6 +185,7 @@ def _serve() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the life of the process
     from congvan.pipeline.convert import convert_task  # the child's pipeline, loaded before the first clock starts
+    from congvan.readers.limits import Limits
 
     _write(out, {"ready": True}, b"")
     for line in sys.stdin.buffer:
@@ -187,9 +193,12 @@ def _serve() -> None:
         try:
             if task.get("cwd") and task["cwd"] != os.getcwd():
                 os.chdir(task["cwd"])
+            caps.apply(Limits.from_dict(task.get("limits")))
             meta, payload = convert_task(task)
+        except MemoryError:
+            meta, payload = failure(task, "limits", "too_large", "out of memory (over the worker's memory cap)"), b""
         except Exception as exc:  # noqa: BLE001 - the worker must answer every task
-            meta, payload = failure(task, "worker", type(exc).__name__, str(exc)), b""
+            meta, payload = failure(task, "worker", "internal", f"{type(exc).__name__}: {exc}"), b""
         meta["rss_mb"] = _rss_mb()
         _write(out, meta, payload)
 

@@ -6,13 +6,16 @@ import importlib
 from pathlib import Path
 
 from congvan.layout import Layout, Line, ReadError
+from congvan.readers import preflight
+from congvan.readers.limits import Limits
 
-__all__ = ["Layout", "Line", "ReadError", "SUFFIXES", "read"]
+__all__ = ["Layout", "Limits", "Line", "ReadError", "SUFFIXES", "read"]
 
 SUFFIXES = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
     ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
     ".doc": "doc", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
+    ".edxml": "edxml",  # a packet of files: read by congvan.pipeline.packet
 }
 
 _MAGIC = [(b"%PDF", "pdf"), (b"PK\x03\x04", "docx"), (b"\xd0\xcf\x11\xe0", "doc")]
@@ -29,22 +32,25 @@ def sniff(path: Path) -> str:
         return "pdf"
     name = SUFFIXES.get(path.suffix.lower())
     if name is None:
-        raise ReadError(f"unsupported file type '{path.suffix or '(none)'}'")
+        raise ReadError(f"unsupported file type '{path.suffix or '(none)'}'", "unsupported")
     if name in ("pdf", "docx", "doc"):
         raise ReadError(f"file content is not a {name} file (bad or truncated file)")
     return name
 
 
-def read(path: str | Path) -> Layout:
-    """Read any supported file into a Layout; raises ReadError with a one-line reason."""
+def read(path: str | Path, limits: Limits | None = None) -> Layout:
+    """Read any supported file into a Layout; raises ReadError with a one-line reason and its error class.
+
+    The pre-flight checks of `limits` (default: Limits()) run first, before any parser sees the file."""
     path = Path(path)
     if not path.is_file():
         raise ReadError("no such file")
     if path.stat().st_size == 0:
         raise ReadError("empty file")
     name = sniff(path)
+    preflight.check(path, name, limits or Limits())
     try:
         module = importlib.import_module(f"congvan.readers.{name}")
     except ModuleNotFoundError as exc:
-        raise ReadError(f"no reader for {name} files in this installation ({exc.name})") from exc
+        raise ReadError(f"no reader for {name} files in this installation ({exc.name})", "unsupported") from exc
     return module.read(str(path))

@@ -58,7 +58,11 @@ def _open(path: str) -> Any:
 
     try:
         return docx.Document(path)
+    except MemoryError:
+        raise  # over the worker's memory cap: the pipeline reports it as too_large
     except Exception as exc:  # zipfile, lxml, python-docx and OS errors all mean "cannot read"
+        if "allocate" in str(exc):  # zlib and lxml report a failed allocation as their own error
+            raise ReadError(f"out of memory reading the package ({exc})", "too_large") from exc
         raise ReadError(f"not a valid .docx (zip/XML error: {exc})") from exc
 
 

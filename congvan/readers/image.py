@@ -9,7 +9,7 @@ DPI = 300
 
 
 def read(path: str) -> Layout:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     try:
         image = Image.open(path)
@@ -19,19 +19,30 @@ def read(path: str) -> Layout:
     warnings = ["read by OCR from an image"]
     confidence: dict[str, float] = {}
     frames = getattr(image, "n_frames", 1)
-    for index in range(frames):
-        image.seek(index)
-        frame = ImageOps.exif_transpose(image).convert("RGB")
-        dpi = (image.info.get("dpi") or (DPI, DPI))[0] or DPI
-        scale = float(dpi) / 72
-        if frame.width < 1500:  # small photos: upscale so that 12-pt text is ~40 px high
-            factor = 1500 / frame.width
-            frame = frame.resize((1500, round(frame.height * factor)))
-            scale *= factor
-        page = ocr.page_lines(frame.convert("L"), index + 1, scale)
-        if index == 0:
-            notes, confidence = header_scan.reread(frame, page, scale)
-            warnings += notes
-        lines.extend(page)
+    try:
+        for index in range(frames):
+            image.seek(index)
+            frame, scale = _frame(image)
+            page = ocr.page_lines(frame.convert("L"), index + 1, scale)
+            if index == 0:
+                notes, confidence = header_scan.reread(frame, page, scale)
+                warnings += notes
+            lines.extend(page)
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
+        raise ReadError(f"damaged image ({exc})") from exc
     return Layout(path=path, format="image", lines=lines, pages=frames, ocr=True, ocr_pages=frames,
                   warnings=warnings, confidence=confidence)
+
+
+def _frame(image):  # noqa: ANN001, ANN202 - PIL images
+    """One frame in colour and its pixels per point (small photos upscaled so that 12-pt text is ~40 px high)."""
+    from PIL import ImageOps
+
+    frame = ImageOps.exif_transpose(image).convert("RGB")
+    dpi = (image.info.get("dpi") or (DPI, DPI))[0] or DPI
+    scale = float(dpi) / 72
+    if frame.width < 1500:
+        factor = 1500 / frame.width
+        frame = frame.resize((1500, round(frame.height * factor)))
+        scale *= factor
+    return frame, scale

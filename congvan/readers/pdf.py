@@ -35,6 +35,8 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in (4, 5):  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
+            raise ReadError("encrypted PDF (it needs a password)", "encrypted") from exc
         raise ReadError(f"not a readable PDF ({exc})") from exc
     try:
         parts: list[list[Line]] = []  # each page's lines, in page order (OCR'd pages filled in batches)
@@ -92,6 +94,8 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         if not ocr_pages:
             _read_task_tables(path, layout)
         return layout
+    except pdfium.PdfiumError as exc:  # a damaged page or object past the document's opening
+        raise ReadError(f"damaged PDF ({exc})") from exc
     finally:
         pdf.close()
 

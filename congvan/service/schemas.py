@@ -84,9 +84,27 @@ class DocumentSummary(BaseModel):
     type: str | None
     subject: str | None
     created_at: str
+    task_count: int = Field(description="Tasks of the (corrected) document.")
+    warning_count: int
+    review_state: Literal["new", "reviewed"] = Field(description="'reviewed' once a clerk marked it Đã kiểm tra.")
 
 
 class Problem(BaseModel):
     """An error."""
 
     detail: str | list = Field(description="What was wrong, in one line (a list of field errors for 422).")
+    error_class: str | None = Field(None, description="For a refused document: too_large, encrypted, unreadable, "
+                                                      "unsupported or timeout.")
+
+
+class AuditEntry(BaseModel):
+    """One write, as the audit log keeps it."""
+
+    seq: int = Field(description="Position in the log (pass the last one seen as `since`).")
+    at: str = Field(description="When (ISO 8601, UTC).")
+    token_id: str | None = Field(description="The token's public id (None: written without a token).")
+    token_name: str
+    action: str = Field(description="document.create, task.status, token.create, token.revoke.")
+    document_id: str | None
+    task_id: str | None
+    detail: dict = Field(description="What changed (task: [old, new] of status and done_at).")

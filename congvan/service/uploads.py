@@ -15,6 +15,8 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from congvan import readers
+from congvan.layout import ERROR_CLASSES
+from congvan.readers.limits import Limits
 from congvan.service.schemas import TextDocument
 
 TEXT_SUFFIXES = {suffix for suffix, name in readers.SUFFIXES.items() if name in ("txt", "md", "html")}
@@ -92,14 +94,25 @@ def check_type(upload: Upload) -> None:
                                  f"supported: {_listing(readers.SUFFIXES)}")
 
 
-def extract(upload: Upload) -> dict:
-    """Run the pipeline over the upload (blocking; call it in a worker thread); raises readers.ReadError."""
-    from congvan.pipeline.run import extract_file
+def extract(upload: Upload, limits: Limits | None = None, timeout: float = 0.0) -> dict:
+    """Run the pipeline over the upload in a guarded worker process (pipeline/sandbox.py: the memory and CPU
+    caps of `limits` apply, a hung or crashing reader costs that process only); blocking, so call it in a
+    worker thread. Raises readers.ReadError (with its class) for refused or unreadable files.
 
+    The file is written under a name the server makes (upload + a known suffix), never the client's."""
+    from congvan.pipeline.sandbox import convert_guarded
+
+    suffix = Path(upload.name).suffix.lower()
     with tempfile.TemporaryDirectory(prefix="congvan-upload-") as folder:
-        path = Path(folder) / upload.name
+        path = Path(folder) / f"upload{suffix if suffix in readers.SUFFIXES else '.bin'}"
         path.write_bytes(upload.data)
-        result = extract_file(path)
+        outcome = convert_guarded({"path": str(path), "limits": (limits or Limits()).to_dict(), "timeout": timeout})
+    if not outcome["ok"]:
+        if outcome["error_class"] in ERROR_CLASSES:
+            raise readers.ReadError(outcome["error"], outcome["error_class"])
+        raise RuntimeError(outcome["error"])
+    result = json.loads(outcome["payload"])
+    result["source"].pop("pipeline_version", None)
     result["source"]["path"] = upload.name
     return result
 
