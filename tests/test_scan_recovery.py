@@ -199,3 +199,27 @@ def test_deciding_phrases_corrected_in_ocr_text(read: str, corrected: str) -> No
     from congvan.text.ocr_words import correct
 
     assert correct(read) == corrected
+
+
+def test_ocr_run_together_date_row_still_gives_the_place() -> None:
+    place, iso, _ = dates.extract([Line("Tp. Hồ Chí Minh, ngày22tháng 01 năm 2013", column="right")], [])
+    assert (place, iso) == ("Tp. Hồ Chí Minh", "2013-01-22")
+
+
+def test_type_line_with_slipped_diacritics_and_bracketed_subject() -> None:
+    from congvan.extractors import doctype
+
+    lines = [Line("GIÁY MỜI"), Line("(V/v Họp giao ban quý IV)"), Line("Sở Nội vụ trân trọng kính mời …")]
+    name, index, rest = doctype.type_line(lines)
+    assert (name, index) == ("Giấy mời", 0)
+    assert doctype.subject_lines(lines, index, rest, set()) == ("Họp giao ban quý IV", 2)
+    assert doctype.type_line([Line("Giay moi cac don vi")])[0] is None  # not a type line: not upper case
+
+
+def test_a_speck_before_a_line_is_dropped() -> None:
+    from congvan.readers.ocr import _line
+
+    words = [(100, 50, 104, 54, "."), (120, 50, 200, 70, "TRƯỜNG"), (210, 50, 300, 70, "ĐẠI"),
+             (310, 50, 380, 70, "HỌC")]
+    line = _line(words, 1, 1.0, 595.0)
+    assert line.text == "TRƯỜNG ĐẠI HỌC" and line.x0 == 120.0

@@ -6,10 +6,11 @@ import re
 
 from congvan.data.types import CODE_TYPES, TYPE_NAMES
 from congvan.layout import Line
-from congvan.text.normalize import clean, fold, is_upper
+from congvan.text.normalize import clean, fold, is_upper, strip_accents
 from congvan.text.zones import DIEN, KINH_GUI, QUOC_HIEU, TIEU_NGU
 
 _TYPE_KEYS = [(fold(name), name) for name in TYPE_NAMES]
+_BARE_TYPES = {strip_accents(name): name for name in TYPE_NAMES}  # 'GIÁY MỜI' as OCR reads 'GIẤY MỜI'
 VV = re.compile(r"^\s*(?:V/v|V/V|V\.v|Vv|V/\s|VA\s)\s*[:.]?\s*")  # "VA", "V/ ": V/v as OCR reads it
 _SUBJECT_STOP = re.compile(
     r"^\s*(Căn cứ|Kính gửi|Kính mời|Thực hiện|Theo đề nghị|Xét đề nghị|Phần|Chương|Điều\s+\d|[IVX]+\.\s|\d+\.\s|"
@@ -37,6 +38,9 @@ def type_line(lines: list[Line], start: int = 0, stop: int | None = None) -> tup
                 if rest and is_upper(rest) and len(rest.split()) <= 2 and not rest.startswith(("V/V", "VỀ")):
                     continue  # "QUYẾT ĐỊNH SỐ" or an issuer-like line
                 return name, i, rest
+        bare = _BARE_TYPES.get(strip_accents(text))
+        if bare and is_upper(text):  # a type line alone whose only slips are diacritics
+            return bare, i, ""
     return None, None, ""
 
 
@@ -62,9 +66,13 @@ def subject_lines(lines: list[Line], index: int, first: str, issuer_keys: set[st
             break
         parts.append(text)
         i += 1
-        if len(parts) >= 6:
-            break
-    return clean(" ".join(parts)), i
+        joined = " ".join(parts)
+        if len(parts) >= 6 or (text.endswith(")") and joined.count(")") > joined.count("(") - joined.startswith("(")):
+            break  # '(V/v …)': a subject in brackets ends with them
+    subject = clean(" ".join(parts))
+    if subject.endswith(")") and subject.count(")") > subject.count("(") - subject.startswith("("):
+        subject = VV.sub("", subject.lstrip("(")[:-1].strip())
+    return subject, i
 
 
 def vv_subject(header: list[Line]) -> tuple[str | None, int | None]:

@@ -56,7 +56,12 @@ _OCR_ITEM_EIGHT = re.compile(r"^§(?=[.)]\s)")  # Tesseract reads an item number
 GAP = 30.0  # points of blank between two words that separate the two columns of a header or footer
 
 
+_SPECK = re.compile(r"[.,'`·~_]+")  # dust or a seal's edge read as punctuation before a line's first word
+
+
 def _line(words: list[tuple[int, int, int, int, str]], page_no: int, scale: float, width: float) -> Line:
+    if len(words) > 1 and _SPECK.fullmatch(words[0][4]):
+        words = words[1:]
     left = min(w[0] for w in words) / scale
     right = max(w[2] for w in words) / scale
     top = min(w[1] for w in words) / scale
