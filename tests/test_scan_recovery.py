@@ -79,6 +79,7 @@ def test_confidence_follows_how_each_field_was_obtained() -> None:
                             {"number": 0.5})
     assert found == {"number": 0.5, "date": 0.7, "signer.name": 0.4, "issuer": 0.9}
     assert scan_confidence({"number": None, "signer": {}}, [], {})["number"] == 0.0
+    assert scan_confidence({"issuer": "| ủy ban nhân dân Só:%cat", "signer": {}}, [], {})["issuer"] == 0.4
 
 
 def test_signature_time_read_from_the_pdf(tmp_path: Path) -> None:

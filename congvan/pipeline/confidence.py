@@ -5,8 +5,9 @@ gets a figure in [0, 1] from how it was obtained and the checks it passed:
 
 - set by the reader when it re-read the field (handwritten số: 0.8 when two reads agree, 0.5 for one);
 - date: 0.7 when the day came from the digital-signature time, 0.4 from look-alike glyphs, 0.9 when printed;
-- number, date, signer name: 0.9 when the value has the shape the standard prescribes (số/ký hiệu with a
-  type code, a real day, a name of capitalised Vietnamese syllables), 0.4 when it does not, 0 when missing.
+- number, issuer, signer name: 0.9 when the value has the shape the standard prescribes (số/ký hiệu with a
+  type code, a body's name without stray symbols, a name of capitalised Vietnamese syllables), 0.4 when
+  it does not, 0 when missing; a date is a real day or missing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from congvan.extractors import snap
 
 NUMBER_SHAPE = re.compile(r"\d{1,6}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&()]+)+")
+ISSUER_SHAPE = re.compile(r"[A-ZĐÀ-Ỹ][^|%:;/\\_*<>@#$=~]*")  # a name: capitalised, no stray symbols
 NAME_SHAPE = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6})(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6}){1,5}")
 CHECKED, DOUBTFUL = 0.9, 0.4
 
@@ -32,7 +34,7 @@ def scan_confidence(document: dict, warnings: list[str], reader: dict[str, float
         "number": _shape(document.get("number"), NUMBER_SHAPE),
         "date": CHECKED if document.get("date") else 0.0,
         "signer.name": _shape((document.get("signer") or {}).get("name"), NAME_SHAPE),
-        "issuer": CHECKED if document.get("issuer") else 0.0,
+        "issuer": _shape(document.get("issuer"), ISSUER_SHAPE),
     }
     if any("taken from the e-signature time" in w for w in warnings):
         found["date"] = 0.7
