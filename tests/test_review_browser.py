@@ -4,7 +4,8 @@ a uvicorn server on a free loopback port (nothing is downloaded at run time).
 The server asks for API tokens: the page's first call gets 401 and its dialog takes a write token, whose name
 authors the corrections. Upload two samples and a broken file, open a document, select a task and see its
 clause marked, correct a deadline and a lead with the keyboard, mark the document reviewed, then check over
-HTTP that /v1/tasks and the .ics export carry the correction. The screenshots in docs/screenshots/ are written here.
+HTTP that /v1/tasks and the .ics export carry the correction. The screenshots in docs/screenshots/ are written here
+(with CONGVAN_SCREENSHOTS=1).
 Outside CI the tests skip when chromium or its driver is missing; in CI (CI set) they fail instead.
 """
 
@@ -28,7 +29,10 @@ from tests.test_service import serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-SHOTS = ROOT / "docs" / "screenshots"
+# The README's screenshots; a run writes them there only when asked (CONGVAN_SCREENSHOTS=1), else to a temp
+# folder, so that running the tests leaves the checkout clean.
+SHOTS = ROOT / "docs" / "screenshots" if os.environ.get("CONGVAN_SCREENSHOTS") else \
+    Path(tempfile.gettempdir()) / "congvan-screenshots"
 WAIT = 60
 
 
