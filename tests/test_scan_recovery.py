@@ -224,3 +224,12 @@ def test_a_speck_before_a_line_is_dropped() -> None:
              (310, 50, 380, 70, "HỌC")]
     line = _line(words, 1, 1.0, 595.0)
     assert line.text == "TRƯỜNG ĐẠI HỌC" and line.x0 == 120.0
+
+
+def test_page_model_defaults_to_vie_and_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from congvan.readers import ocr
+
+    monkeypatch.delenv("CONGVAN_OCR_LANG", raising=False)
+    assert ocr.page_language() == "vie"
+    monkeypatch.setenv("CONGVAN_OCR_LANG", "vie+script/Vietnamese")
+    assert ocr.page_language() == "vie+script/Vietnamese"

@@ -37,8 +37,14 @@ def image_to_text(image, psm: int = 6, lang: str = "vie", digits: bool = False, 
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def image_to_tsv(image, psm: int = 3, lang: str = "vie") -> str:
+def page_language() -> str:
+    """The Tesseract model for whole pages: CONGVAN_OCR_LANG, else `vie` (measured best on the dev scans)."""
+    return os.environ.get("CONGVAN_OCR_LANG", "vie")
+
+
+def image_to_tsv(image, psm: int = 3, lang: str | None = None) -> str:
     """OCR a PIL image into Tesseract's TSV (one row per word with its box)."""
+    lang = lang or page_language()
     if not available():
         raise ReadError("OCR needs Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie)")
     buffer = io.BytesIO()
