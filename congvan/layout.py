@@ -59,3 +59,5 @@ class Layout:
     site_meta: dict[str, str] = field(default_factory=dict)
     # Fields a scan reader re-read (handwritten number…): field name → confidence in [0, 1].
     confidence: dict[str, float] = field(default_factory=dict)
+    # Values a scan reader re-read on a crop for fields the extractors may miss (e.g. "signer.name").
+    recovered: dict[str, str] = field(default_factory=dict)

@@ -233,3 +233,70 @@ def test_page_model_defaults_to_vie_and_can_be_chosen(monkeypatch: pytest.Monkey
     assert ocr.page_language() == "vie"
     monkeypatch.setenv("CONGVAN_OCR_LANG", "vie+script/Vietnamese")
     assert ocr.page_language() == "vie+script/Vietnamese"
+
+
+def _signature_block():
+    """A 300-dpi page foot: Nơi nhận on the left; on the right the authority lines and a printed name under a
+    red seal and a blue signature."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 300 / 72
+    image = Image.new("RGB", (round(595 * scale), round(300 * scale)), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(SERIF, round(13 * scale))
+    draw.text((80 * scale, 40 * scale), "Nơi nhận:", font=font, fill=BLACK)
+    draw.text((80 * scale, 58 * scale), "- Như trên;", font=font, fill=BLACK)
+    draw.text((360 * scale, 40 * scale), "KT. CHỦ TỊCH", font=font, fill=BLACK)
+    draw.text((360 * scale, 58 * scale), "PHÓ CHỦ TỊCH", font=font, fill=BLACK)
+    for ring in range(0, 40, 4):  # a seal: red rings across the name
+        box = (330 + ring / 2, 80 + ring / 2, 460 - ring / 2, 200 - ring / 2)
+        draw.ellipse(tuple(v * scale for v in box), outline=(210, 40, 40), width=6)
+    draw.line([(340 * scale, 175 * scale), (470 * scale, 160 * scale), (380 * scale, 190 * scale)],
+              fill=BLUE, width=8)  # the signature's stroke across the name
+    draw.text((350 * scale, 170 * scale), "Nguyễn Văn An", font=font, fill=BLACK)  # print shows through ink
+    return image, scale
+
+
+def test_signer_name_reread_under_the_seal() -> None:
+    from congvan.readers import signature_scan
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("Tesseract is not installed")
+    image, scale = _signature_block()
+    lines = [Line("Nơi nhận:", column="left", x0=80.0, top=40.0), Line("KT. CHỦ TỊCH", column="right", x0=360.0,
+             top=40.0), Line("Ngu/ễn Vă~ n", column="right", x0=350.0, top=170.0)]  # as a first pass leaves it
+    start = signature_scan.needs_reread(lines)
+    assert start is lines[0]
+    assert signature_scan.reread_name(image, start, scale) == "Nguyễn Văn An"
+
+
+def test_block_with_a_readable_name_is_not_read_again() -> None:
+    from congvan.readers import signature_scan
+
+    lines = [Line("Nơi nhận:", column="left", x0=80.0, top=40.0),
+             Line("Trần Thị Bình", column="right", x0=350.0, top=170.0)]
+    assert signature_scan.needs_reread(lines) is None
+
+
+def test_a_name_run_must_start_with_a_family_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from congvan.readers import ocr, signature_scan
+
+    monkeypatch.setattr(ocr, "image_to_text", lambda *args, **kwargs: "KT. CHỦ TỊCH\nThạc5 4¿fn Minh Vũ\n")
+    start = Line("Nơi nhận:", top=40.0)
+    assert signature_scan.reread_name(Image.new("RGB", (800, 800), "white"), start, 1.0) is None
+    monkeypatch.setattr(ocr, "image_to_text", lambda *args, **kwargs: "KT. CHỦ TỊCH\n` Lê Hoàng Anh\n|\n")
+    assert signature_scan.reread_name(Image.new("RGB", (800, 800), "white"), start, 1.0) == "Lê Hoàng Anh"
+
+
+def test_recovered_signer_only_replaces_a_missing_or_garbled_name() -> None:
+    from congvan.pipeline.confidence import recover_signer
+
+    reader: dict[str, float] = {}
+    document = {"signer": {"name": "Sưu, Quái (cu"}}
+    assert recover_signer(document, {"signer.name": "Lê Hoàng Anh"}, reader)
+    assert document["signer"]["name"] == "Lê Hoàng Anh" and reader == {"signer.name": 0.5}
+    kept = {"signer": {"name": "Trần Văn Bình"}}
+    assert recover_signer(kept, {"signer.name": "Lê Hoàng Anh"}, {}) == []
+    assert kept["signer"]["name"] == "Trần Văn Bình"

@@ -28,7 +28,7 @@ from congvan.extractors import tasks as task_rules
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line, ReadError
-from congvan.pipeline.confidence import scan_confidence, snap_names
+from congvan.pipeline.confidence import recover_signer, scan_confidence, snap_names
 from congvan.readers import preflight
 from congvan.readers.limits import Limits
 from congvan.schemas.models import DocumentResult
@@ -81,8 +81,10 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
     if layout.site_meta:  # a legal-database save: its metadata table cross-checks what the text says
         warnings += site_meta.cross_check(document, layout.site_meta)
     if layout.ocr:
+        reader = dict(layout.confidence)
+        warnings += recover_signer(document, layout.recovered, reader)
         warnings += snap_names(document)
-        document["confidence"] = scan_confidence(document, warnings, layout.confidence)
+        document["confidence"] = scan_confidence(document, warnings, reader)
     result = {
         "schema_version": SCHEMA_VERSION,
         "source": {"path": layout.path, "sha256": sha256, "format": layout.format, "pages": layout.pages,

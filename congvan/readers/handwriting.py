@@ -68,7 +68,11 @@ def read_digits(mask) -> str | None:
     mask = mask.crop(box)
     expected = max(1, round(mask.width / (0.6 * mask.height)))  # handwritten digits are about 0.6 as wide as tall
     big = ImageOps.expand(mask.resize((mask.width * 2, mask.height * 2)), border=24, fill=255)
-    reads = [re.sub(r"\D", "", ocr.image_to_text(big, psm=psm, lang="eng", digits=True)) for psm in (8, 7, 13)]
-    counted = Counter(r for r in reads if r and abs(len(r) - expected) <= 1)
-    value, votes = counted.most_common(1)[0] if counted else ("", 0)
-    return value if votes >= 2 else None
+    counted: Counter[str] = Counter()
+    for psm in (8, 7, 13):
+        read = re.sub(r"\D", "", ocr.image_to_text(big, psm=psm, lang="eng", digits=True))
+        if read and abs(len(read) - expected) <= 1:
+            counted[read] += 1
+            if counted[read] == 2:
+                return read  # two modes agree: the third is not needed
+    return None

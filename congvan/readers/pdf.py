@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from congvan.layout import Layout, Line, ReadError
-from congvan.readers import header_scan, integrity, ocr
+from congvan.readers import header_scan, integrity, ocr, signature_scan
 from congvan.readers import stamps as stamped
 from congvan.readers.pdfium_strings import utf16
 from congvan.readers.quality import quality
@@ -43,6 +43,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         pending: list[tuple[int, object, int]] = []  # (page index, rendered page, its slot in parts)
         threads = ocr_threads()
         reread: list[str] = []  # warnings of the first page's header re-reads
+        recovered: dict[str, str] = {}
         stamps: list[str] = []
         warnings: list[str] = []
         ocr_pages = 0
@@ -65,7 +66,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 warnings.append(f"page {index + 1}: {reason}; read by OCR")
                 ocr_pages += 1
                 if len(pending) >= threads:
-                    confidence.update(_ocr_pages(pending, parts, reread, threads))
+                    confidence.update(_ocr_pages(pending, parts, reread, threads, recovered))
             else:
                 if score < 0.5 and reason and runs:
                     warnings.append(f"page {index + 1}: {reason}; OCR not available, text layer kept")
@@ -79,7 +80,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 first = (page, textpage)  # kept: e-signing systems stamp number and date in its annotations
             else:
                 textpage.close()
-        confidence.update(_ocr_pages(pending, parts, reread, threads))
+        confidence.update(_ocr_pages(pending, parts, reread, threads, recovered))
         warnings[:0] = reread  # the same order whatever the number of threads
         lines = [line for part in parts for line in part]
         stamps.extend(_signature_times(pdf))
@@ -87,6 +88,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                         ocr=bool(ocr_pages), stamps=stamps, warnings=warnings, notes=footnotes)
         layout.ocr_pages = ocr_pages
         layout.confidence = confidence
+        layout.recovered = recovered
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
         elif first is not None and not ocr_pages and stamped.needs_fill(lines):
@@ -110,9 +112,10 @@ def ocr_threads() -> int:
 
 
 def _ocr_pages(pending: list[tuple[int, object, int]], parts: list[list[Line]], warnings: list[str],
-               threads: int) -> dict[str, float]:
+               threads: int, recovered: dict[str, str]) -> dict[str, float]:
     """OCR the rendered pages (Tesseract runs as a subprocess, so threads run them in parallel), fill their
-    slots, re-read the first page's written-in number; return the confidences that re-read set."""
+    slots, re-read the first page's written-in number and a signer's name lost under the seal (into
+    recovered); return the confidences that re-read set."""
     from concurrent.futures import ThreadPoolExecutor
 
     def one(item: tuple[int, object, int]) -> list[Line]:
@@ -125,6 +128,10 @@ def _ocr_pages(pending: list[tuple[int, object, int]], parts: list[list[Line]], 
         if index == 0:
             notes, confidence = header_scan.reread(colour, page_lines, OCR_SCALE)
             warnings += notes
+        start = signature_scan.needs_reread(page_lines)
+        name = signature_scan.reread_name(colour, start, OCR_SCALE) if start else None
+        if name:
+            recovered["signer.name"] = name
         parts[slot] = page_lines
     pending.clear()
     return confidence
