@@ -300,3 +300,22 @@ def test_recovered_signer_only_replaces_a_missing_or_garbled_name() -> None:
     kept = {"signer": {"name": "Trần Văn Bình"}}
     assert recover_signer(kept, {"signer.name": "Lê Hoàng Anh"}, {}) == []
     assert kept["signer"]["name"] == "Trần Văn Bình"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Kính gửi: Đồng chí Trần Văn Bình, Ủy viên Ban Thường vụ, Chủ tịch Ủy ban nhân dân huyện Tân Phú",
+     ["Ủy ban nhân dân huyện Tân Phú"]),
+    ("Kính gửi: Đồng chí Lê Thị Hoa, Giám đốc Sở Tài chính", ["Sở Tài chính"]),
+])
+def test_a_leader_addressed_by_name_is_the_body_named_last(line: str, expected: list[str]) -> None:
+    from congvan.extractors import recipients
+
+    assert recipients.extract([Line(line)])[0] == expected
+
+
+def test_recipients_of_a_scan_snap_to_the_gazetteer() -> None:
+    from congvan.pipeline.confidence import snap_names
+
+    document = {"recipients": ["Uỷ ban nhân dân tỉnh Lâm Đông", "Sở Nội vụ"], "signer": {}}
+    warnings = snap_names(document)
+    assert document["recipients"] == ["Uỷ ban nhân dân tỉnh Lâm Đồng", "Sở Nội vụ"] and len(warnings) == 1

@@ -40,7 +40,8 @@ def extract(block: list[Line]) -> tuple[list[str], bool]:
         return [], True
     names: list[str] = []
     for item in printed:
-        for name in split_agencies(item):
+        office = _office_of_person(item)
+        for name in [office] if office else split_agencies(item):
             if name not in names:
                 names.append(name)
     return names, False
@@ -59,6 +60,23 @@ _ROLES = re.compile(rf"^(?:{_ROLE}(?:\s*(?:,|và|;)\s*|\s*:\s*|\s+))+", re.I)
 # "Trưởng phòng, phó trưởng phòng chức năng Sở Y tế": the heads of several units → those units.
 _HEADS_OF = re.compile(r"^(?:phó\s+)?trưởng\s+(?P<unit>phòng|ban|khoa)(?:\s*(?:,|và)\s*(?:phó\s+)?trưởng\s+(?P=unit))*"
                        r"\s+(?=(?-i:[a-zà-ỹđ]))", re.I)
+
+
+# "Đồng chí Hồ Văn A, Ủy viên …, Chủ tịch Ủy ban nhân dân tỉnh X": a leader addressed in the capacity named last.
+_PERSON_ADDRESS = re.compile(r"^(?:Đồng chí|Đ/c)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5},\s*(?P<titles>.+)$")
+_HEAD_TITLE = re.compile(r"^(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bộ trưởng|Bí thư|Trưởng ban|Chủ nhiệm|Tổng cục trưởng|"
+                         r"Cục trưởng|Chánh án|Viện trưởng|Tổng Giám đốc|Chánh Văn phòng|Trưởng)\s+", re.I)
+
+
+def _office_of_person(item: str) -> str | None:
+    """The body a leader is addressed as the head of ('Đồng chí A, …, Chủ tịch UBND tỉnh X' → 'UBND tỉnh X')."""
+    m = _PERSON_ADDRESS.match(item.strip())
+    if not m:
+        return None
+    last = re.split(r"\s*,\s*", m["titles"])[-1]
+    head = _HEAD_TITLE.match(last)
+    unit = last[head.end():].strip(" ;.") if head else ""
+    return unit if unit and is_agency_start(unit) else None
 
 
 def invitees(body: list[Line]) -> list[str]:

@@ -59,7 +59,8 @@ def recover_signer(document: dict, recovered: dict[str, str], reader: dict[str, 
 
 
 def snap_names(document: dict) -> list[str]:
-    """Snap a scan's issuer, parent body, place and signer's family name to the gazetteer; a warning each."""
+    """Snap a scan's issuer, parent body, place, recipients and signer's family name to the gazetteer; a
+    warning each."""
     warnings = []
     for field in ("issuer", "parent_issuer", "place"):
         value = document.get(field)
@@ -67,6 +68,12 @@ def snap_names(document: dict) -> list[str]:
         if snapped != value:
             document[field] = snapped
             warnings.append(f"{field} '{value}' read as '{snapped}' (OCR spelling snapped to the gazetteer)")
+    recipients = document.get("recipients") or []
+    snapped_all = [snap.name(r) for r in recipients]
+    if snapped_all != recipients:
+        document["recipients"] = snapped_all
+        warnings.append("recipients' OCR spellings snapped to the gazetteer: "
+                        + "; ".join(f"'{a}' → '{b}'" for a, b in zip(recipients, snapped_all, strict=True) if a != b))
     signer = document.get("signer") or {}
     value = signer.get("name")
     snapped = snap.person(value)
