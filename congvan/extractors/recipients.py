@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from congvan.data.titles import KNOWN_TITLES
 from congvan.extractors.agencies import is_agency_start, split_agencies
 from congvan.layout import Line
 from congvan.text.zones import DIEN, KINH_GUI
@@ -64,8 +65,8 @@ _HEADS_OF = re.compile(r"^(?:phó\s+)?trưởng\s+(?P<unit>phòng|ban|khoa)(?:\s
 
 # "Đồng chí Hồ Văn A, Ủy viên …, Chủ tịch Ủy ban nhân dân tỉnh X": a leader addressed in the capacity named last.
 _PERSON_ADDRESS = re.compile(r"^(?:Đồng chí|Đ/c)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5},\s*(?P<titles>.+)$")
-_HEAD_TITLE = re.compile(r"^(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Bộ trưởng|Bí thư|Trưởng ban|Chủ nhiệm|Tổng cục trưởng|"
-                         r"Cục trưởng|Chánh án|Viện trưởng|Tổng Giám đốc|Chánh Văn phòng|Trưởng)\s+", re.I)
+_HEAD_TITLE = re.compile(r"^(?:" + "|".join(re.escape(t) for t in sorted(KNOWN_TITLES, key=len, reverse=True))
+                         + r")\s+", re.I)
 
 
 def _office_of_person(item: str) -> str | None:

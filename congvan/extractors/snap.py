@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from congvan.data.names import FAMILY_NAMES
+from congvan.data.agencies import SURNAMES
 from congvan.data.places import PROVINCE_LEVEL
 from congvan.text.normalize import strip_accents
 
@@ -24,9 +24,8 @@ def province(words: str) -> str | None:
     key = re.sub(r"\b(\w+) \1\b", r"\1", strip_accents(words).strip())  # a word OCR read twice
     if key in _PROVINCES:
         return _PROVINCES[key]
-    best = max(_PROVINCES, key=lambda name: SequenceMatcher(None, key, name).ratio())
-    ratio = SequenceMatcher(None, key, best).ratio()
-    runner_up = sorted((SequenceMatcher(None, key, n).ratio() for n in _PROVINCES), reverse=True)[1]
+    (ratio, best), (runner_up, _) = sorted(((SequenceMatcher(None, key, name).ratio(), name) for name in _PROVINCES),
+                                           reverse=True)[:2]
     close = ratio >= RATIO and ratio > runner_up and abs(len(key) - len(best)) <= 2
     return _PROVINCES[best] if close else None
 
@@ -46,7 +45,7 @@ def name(value: str | None) -> str | None:
     return value[:m.start()] + f"{level} {found}" if found else value
 
 
-_FAMILY = {strip_accents(name): name for name in FAMILY_NAMES}
+_FAMILY = {strip_accents(name): name for name in SURNAMES}
 
 
 def person(value: str | None) -> str | None:

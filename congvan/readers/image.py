@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from congvan.layout import Layout, Line, ReadError
-from congvan.readers import header_scan, ocr
+from congvan.readers import ocr, rereads
 
 DPI = 300
 
@@ -16,22 +16,21 @@ def read(path: str) -> Layout:
     except (UnidentifiedImageError, OSError) as exc:
         raise ReadError(f"not a readable image ({exc})") from exc
     lines: list[Line] = []
-    warnings = ["read by OCR from an image"]
-    confidence: dict[str, float] = {}
+    found = rereads.Rereads()
     frames = getattr(image, "n_frames", 1)
     try:
         for index in range(frames):
             image.seek(index)
             frame, scale = _frame(image)
             page = ocr.page_lines(frame.convert("L"), index + 1, scale)
-            if index == 0:
-                notes, confidence = header_scan.reread(frame, page, scale)
-                warnings += notes
+            found.page(frame, page, index, scale)
             lines.extend(page)
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
         raise ReadError(f"damaged image ({exc})") from exc
-    return Layout(path=path, format="image", lines=lines, pages=frames, ocr=True, ocr_pages=frames,
-                  warnings=warnings, confidence=confidence)
+    layout = Layout(path=path, format="image", lines=lines, pages=frames, ocr=True, ocr_pages=frames,
+                    warnings=["read by OCR from an image"])
+    found.into(layout)
+    return layout
 
 
 def _frame(image):  # noqa: ANN001, ANN202 - PIL images

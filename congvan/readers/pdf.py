@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from congvan.layout import Layout, Line, ReadError
-from congvan.readers import header_scan, integrity, ocr, signature_scan
+from congvan.readers import integrity, ocr, rereads
 from congvan.readers import stamps as stamped
 from congvan.readers.pdfium_strings import utf16
 from congvan.readers.quality import quality
@@ -42,13 +42,11 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
         parts: list[list[Line]] = []  # each page's lines, in page order (OCR'd pages filled in batches)
         pending: list[tuple[int, object, int]] = []  # (page index, rendered page, its slot in parts)
         threads = ocr_threads()
-        reread: list[str] = []  # warnings of the first page's header re-reads
-        recovered: dict[str, str] = {}
+        found = rereads.Rereads()
         stamps: list[str] = []
         warnings: list[str] = []
         ocr_pages = 0
         first = None
-        confidence: dict[str, float] = {}
         footnotes: list[str] = []
         for index in range(len(pdf)):
             page = pdf[index]
@@ -66,7 +64,7 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 warnings.append(f"page {index + 1}: {reason}; read by OCR")
                 ocr_pages += 1
                 if len(pending) >= threads:
-                    confidence.update(_ocr_pages(pending, parts, reread, threads, recovered))
+                    _ocr_pages(pending, parts, threads, found)
             else:
                 if score < 0.5 and reason and runs:
                     warnings.append(f"page {index + 1}: {reason}; OCR not available, text layer kept")
@@ -80,15 +78,13 @@ def read(path: str, max_ocr_pages: int = 50) -> Layout:
                 first = (page, textpage)  # kept: e-signing systems stamp number and date in its annotations
             else:
                 textpage.close()
-        confidence.update(_ocr_pages(pending, parts, reread, threads, recovered))
-        warnings[:0] = reread  # the same order whatever the number of threads
+        _ocr_pages(pending, parts, threads, found)
         lines = [line for part in parts for line in part]
         stamps.extend(_signature_times(pdf))
         layout = Layout(path=path, format="pdf-ocr" if ocr_pages else "pdf", lines=lines, pages=len(pdf),
                         ocr=bool(ocr_pages), stamps=stamps, warnings=warnings, notes=footnotes)
         layout.ocr_pages = ocr_pages
-        layout.confidence = confidence
-        layout.recovered = recovered
+        found.into(layout)
         if not any(line.text.strip() for line in lines):
             layout.warnings.append("PDF has no text layer (scanned image) and OCR is not available")
         elif first is not None and not ocr_pages and stamped.needs_fill(lines):
@@ -111,11 +107,10 @@ def ocr_threads() -> int:
         return 1
 
 
-def _ocr_pages(pending: list[tuple[int, object, int]], parts: list[list[Line]], warnings: list[str],
-               threads: int, recovered: dict[str, str]) -> dict[str, float]:
+def _ocr_pages(pending: list[tuple[int, object, int]], parts: list[list[Line]], threads: int,
+               found: rereads.Rereads) -> None:
     """OCR the rendered pages (Tesseract runs as a subprocess, so threads run them in parallel), fill their
-    slots, re-read the first page's written-in number and a signer's name lost under the seal (into
-    recovered); return the confidences that re-read set."""
+    slots, and re-read on each what the first pass lost."""
     from concurrent.futures import ThreadPoolExecutor
 
     def one(item: tuple[int, object, int]) -> list[Line]:
@@ -123,18 +118,10 @@ def _ocr_pages(pending: list[tuple[int, object, int]], parts: list[list[Line]], 
 
     with ThreadPoolExecutor(max(1, min(threads, len(pending)))) as pool:
         read = list(pool.map(one, pending))
-    confidence: dict[str, float] = {}
     for (index, colour, slot), page_lines in zip(pending, read, strict=True):
-        if index == 0:
-            notes, confidence = header_scan.reread(colour, page_lines, OCR_SCALE)
-            warnings += notes
-        start = signature_scan.needs_reread(page_lines)
-        name = signature_scan.reread_name(colour, start, OCR_SCALE) if start else None
-        if name:
-            recovered["signer.name"] = name
+        found.page(colour, page_lines, index, OCR_SCALE)
         parts[slot] = page_lines
     pending.clear()
-    return confidence
 
 
 def _read_task_tables(path: str, layout: Layout) -> None:

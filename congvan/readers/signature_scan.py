@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from congvan.data.names import FAMILY_NAMES
+from congvan.data.agencies import SURNAMES
 from congvan.layout import Line
 from congvan.readers import ocr
 from congvan.text.normalize import strip_accents
@@ -18,7 +18,7 @@ from congvan.text.normalize import strip_accents
 SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6}"
 NAME = re.compile(rf"{SYLLABLE}(?:\s{SYLLABLE}){{1,4}}")
 TRAILING_NAME = re.compile(rf"(?:^|[^\wÀ-ỹ])({SYLLABLE}(?:\s{SYLLABLE}){{1,4}})\s*$")
-_FAMILY = {strip_accents(name) for name in FAMILY_NAMES}
+_FAMILY = {strip_accents(name) for name in SURNAMES}
 INK_SATURATION = 70  # HSV saturation above which a pixel is coloured ink, not print
 _NOI_NHAN = re.compile(r"^\s*N[ơo][iíì]\s+nh[aậâ]n", re.I)
 

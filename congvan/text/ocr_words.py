@@ -29,9 +29,11 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + "|".join(loose(p) for p in PHRASES) + r")(?!\w)", re.I)
 
 
+_BASE = str.maketrans({ch: base for base, group in _VARIANTS.items() for ch in group})
+
+
 def _fold(text: str) -> str:
-    table = {ch: base for base, group in _VARIANTS.items() for ch in group}
-    return "".join(table.get(ch, ch) for ch in text.lower())
+    return text.lower().translate(_BASE)
 
 
 _BY_FOLD = {_fold(p): p for p in PHRASES}
