@@ -10,7 +10,7 @@ import pytest
 
 from congvan.extractors import dates, snap
 from congvan.layout import Line
-from congvan.pipeline.confidence import scan_confidence
+from congvan.pipeline.scan_fields import scan_confidence
 from congvan.text.lookalike import lookalike_digits
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
@@ -291,7 +291,7 @@ def test_a_name_run_must_start_with_a_family_name(monkeypatch: pytest.MonkeyPatc
 
 
 def test_recovered_signer_only_replaces_a_missing_or_garbled_name() -> None:
-    from congvan.pipeline.confidence import recover_signer
+    from congvan.pipeline.scan_fields import recover_signer
 
     reader: dict[str, float] = {}
     document = {"signer": {"name": "Sưu, Quái (cu"}}
@@ -314,7 +314,7 @@ def test_a_leader_addressed_by_name_is_the_body_named_last(line: str, expected: 
 
 
 def test_recipients_of_a_scan_snap_to_the_gazetteer() -> None:
-    from congvan.pipeline.confidence import snap_names
+    from congvan.pipeline.scan_fields import snap_names
 
     document = {"recipients": ["Uỷ ban nhân dân tỉnh Lâm Đông", "Sở Nội vụ"], "signer": {}}
     warnings = snap_names(document)

@@ -28,7 +28,7 @@ from congvan.extractors import tasks as task_rules
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line, ReadError
-from congvan.pipeline.confidence import recover_signer, scan_confidence, snap_names
+from congvan.pipeline.scan_fields import recover_signer, scan_confidence, snap_names
 from congvan.readers import preflight
 from congvan.readers.limits import Limits
 from congvan.schemas.models import DocumentResult

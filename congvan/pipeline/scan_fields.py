@@ -1,4 +1,5 @@
-"""Per-field confidence for documents read by OCR (an added `document.confidence` object).
+"""A scan's header finished after extraction: the signer's name the reader re-read, names snapped to the
+gazetteer, and per-field confidence (an added `document.confidence` object).
 
 Digital documents carry none: their fields are read from text the issuer typed. For a scan each header field
 gets a figure in [0, 1] from how it was obtained and the checks it passed:
