@@ -113,8 +113,8 @@ def _signed_pdf(when: str) -> bytes:
     return bytes(out)
 
 
-def _number_row(number: str, ink: tuple[int, int, int], noise: int = 0, stamp: bool = False):
-    """A 300-dpi page with only the 'Số: <written-in number>/TB-UBND' row, the number in a slanted hand."""
+def _written_row(before: str, written: str, after: str, ink: tuple[int, int, int], noise: int = 0):
+    """A 300-dpi page with one printed row whose blank is filled in a slanted hand; (image, scale, right in pt)."""
     from PIL import Image, ImageDraw, ImageFont
 
     scale = 300 / 72
@@ -122,16 +122,23 @@ def _number_row(number: str, ink: tuple[int, int, int], noise: int = 0, stamp: b
     draw = ImageDraw.Draw(image)
     print_font, hand_font = ImageFont.truetype(SERIF, round(13 * scale)), ImageFont.truetype(HAND, round(17 * scale))
     x = 100 * scale
-    draw.text((x, 95 * scale), "Số:", font=print_font, fill=BLACK)
-    x += draw.textlength("Số:", font=print_font) + 14 * scale
-    draw.text((x, 89 * scale), number, font=hand_font, fill=ink)
-    x += draw.textlength(number, font=hand_font) + 8 * scale
-    draw.text((x, 95 * scale), "/TB-UBND", font=print_font, fill=BLACK)
+    draw.text((x, 95 * scale), before, font=print_font, fill=BLACK)
+    x += draw.textlength(before, font=print_font) + 14 * scale
+    draw.text((x, 89 * scale), written, font=hand_font, fill=ink)
+    x += draw.textlength(written, font=hand_font) + 8 * scale
+    draw.text((x, 95 * scale), after, font=print_font, fill=BLACK)
+    right = (x + draw.textlength(after, font=print_font)) / scale
     draw.line((95 * scale, 118 * scale, 260 * scale, 118 * scale), fill=BLACK, width=3)  # the form's rule
     rng = random.Random(5)
     for _ in range(noise):
         draw.point((rng.randrange(image.width), rng.randrange(image.height)), fill=(120, 120, 120))
-    return image.rotate(0.3, fillcolor="white"), scale
+    return image.rotate(0.3, fillcolor="white"), scale, right
+
+
+def _number_row(number: str, ink: tuple[int, int, int], noise: int = 0):
+    """A page with only the 'Số: <written-in number>/TB-UBND' row."""
+    image, scale, _ = _written_row("Số:", number, "/TB-UBND", ink, noise)
+    return image, scale
 
 
 @needs_tesseract
@@ -319,3 +326,66 @@ def test_recipients_of_a_scan_snap_to_the_gazetteer() -> None:
     document = {"recipients": ["Uỷ ban nhân dân tỉnh Lâm Đông", "Sở Nội vụ"], "signer": {}}
     warnings = snap_names(document)
     assert document["recipients"] == ["Uỷ ban nhân dân tỉnh Lâm Đồng", "Sở Nội vụ"] and len(warnings) == 1
+
+
+def _hand(text: str):
+    """Digits written in a slanted hand, blue, on a white area the size of a header blank."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    area = Image.new("RGB", (40 + 48 * len(text), 125), "white")
+    ImageDraw.Draw(area).text((14, 30), text, font=ImageFont.truetype(HAND, 71), fill=BLUE)
+    return area
+
+
+@pytest.mark.parametrize("number", ["4409", "1406", "27", "05"])
+def test_digit_model_reads_written_digits(number: str) -> None:
+    from congvan.readers import digit_model
+
+    read = digit_model.read(_hand(number))
+    assert read.digits == number and read.whole and 0 < read.confidence <= 1
+
+
+def test_a_glyph_that_is_no_digit_is_not_dropped() -> None:
+    from congvan.readers import digit_model, handwriting
+
+    read = digit_model.read(_hand("m13"))
+    assert not read.whole  # 'm' is seen, so '13' is not a reading of the field
+    assert handwriting.read_digits(_hand("m13")) is None
+
+
+def test_handwritten_value_needs_two_crops_and_enough_digits(monkeypatch: pytest.MonkeyPatch) -> None:
+    from congvan.readers import digit_model, handwriting
+
+    assert handwriting.read_digits(_hand("16"), least=2) == ("16", pytest.approx(0.9, abs=0.5))
+    assert handwriting.read_digits(_hand("3"), least=2) is None  # a day is written with two digits
+    reads = iter([digit_model.Read("16", "16", 0.8), digit_model.Read("18", "18", 0.7),
+                  digit_model.Read("16", "1m6", 0.99), digit_model.Read("18", "18", 0.95)])
+    monkeypatch.setattr(digit_model, "read", lambda crop: next(reads))
+    assert handwriting.read_digits(_hand("16")) == ("18", 0.9)  # the first value two crops agree on, score ≤ 0.9
+
+
+@needs_tesseract
+@pytest.mark.parametrize(("day", "ink", "expected"), [("16", BLUE, "16"), ("02", BLACK, "02"), ("45", BLUE, None)])
+def test_written_in_day_re_read_from_its_blank(day: str, ink: tuple[int, int, int], expected: str | None) -> None:
+    from congvan.readers import header_scan
+
+    image, scale, right = _written_row("Lâm Đồng, ngày", day, "tháng 3 năm 2026", ink)
+    garbled = Line("Lâm Đồng, ngày Ảb tháng 3 năm 2026", column="right", x0=100.0, x1=right, top=95.0)
+    warnings, confidence = header_scan.reread(image, [garbled], scale)
+    if expected is None:  # day 45 is no calendar day: the row is left for the e-signature time
+        assert garbled.text.endswith("Ảb tháng 3 năm 2026") and not warnings and "date" not in confidence
+        return
+    assert garbled.text == f"Lâm Đồng, ngày {expected} tháng 3 năm 2026"
+    assert "re-read" in warnings[0] and 0 < confidence["date"] <= 0.9
+    _, iso, _ = dates.extract([garbled], [])
+    assert iso == f"2026-03-{expected}"
+
+
+def test_a_plain_date_row_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from congvan.readers import handwriting, header_scan
+
+    monkeypatch.setattr(handwriting, "char_boxes", lambda row: pytest.fail("no re-read expected"))
+    line = Line("Hà Nội, ngày 05 tháng 01 năm 2026", column="right", x0=300.0, x1=500.0, top=95.0)
+    assert header_scan.reread(Image.new("RGB", (2480, 900), "white"), [line], 300 / 72) == ([], {})

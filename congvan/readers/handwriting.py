@@ -2,16 +2,15 @@
 
 The row is read again with character boxes to find the blank the printed form leaves ('Số: ___/TB-UBND',
 'ngày ___ tháng'); the ink in it is isolated (coloured ink by its saturation, else dark pixels, without the
-form's rules) and read with Tesseract restricted to digits in three page-segmentation modes. A value is kept
-only when two modes agree.
+form's rules) to cut the crops that are read with the PP-OCR model, as digits (readers/digit_model.py).
+A value is kept only when two crops agree.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from congvan.readers import ocr
+from congvan.readers import digit_model, ocr
 
 _CHAR = re.compile(r"x_bboxes (\d+) (\d+) (\d+) (\d+)[^']*'>([^<]*)</span>")
 NUMBER_GAP = re.compile(r"S[oóốòỏõọồổỗộơ]{0,2}\s*[:;.]?", re.I)
@@ -58,21 +57,30 @@ def _without_rules(mask):
     return mask
 
 
-def read_digits(mask) -> str | None:
-    """The digits in a mask when two of Tesseract's modes (word, line, raw line) read the same."""
+def read_digits(area, least: int = 1) -> tuple[str, float] | None:
+    """The digits written in an RGB area and the model's score, when two crops of it read the same.
+
+    The crops: the blank as located, with a white border, and both again cut to the ink. A read counts when every
+    glyph is a digit and it has at least `least` digits and no fewer than the ink's width holds, less one.
+    The score is the model's lowest digit score of the better read, at most 0.9.
+    """
     from PIL import ImageOps
 
-    if mask.getbbox() is None or ImageOps.invert(mask).getbbox() is None:
+    box = ImageOps.invert(ink(area)).getbbox()
+    if box is None:
         return None
-    box = ImageOps.invert(mask).getbbox()
-    mask = mask.crop(box)
-    expected = max(1, round(mask.width / (0.6 * mask.height)))  # handwritten digits are about 0.6 as wide as tall
-    big = ImageOps.expand(mask.resize((mask.width * 2, mask.height * 2)), border=24, fill=255)
-    counted: Counter[str] = Counter()
-    for psm in (8, 7, 13):
-        read = re.sub(r"\D", "", ocr.image_to_text(big, psm=psm, lang="eng", digits=True))
-        if read and abs(len(read) - expected) <= 1:
-            counted[read] += 1
-            if counted[read] == 2:
-                return read  # two modes agree: the third is not needed
+    left, top, right, bottom = box
+    expected = round((right - left) / (0.6 * (bottom - top)))  # handwritten digits are about 0.6 as wide as tall
+    margin = max(4, (bottom - top) // 6)
+    tight = area.crop((max(0, left - margin), max(0, top - margin), min(area.width, right + margin),
+                       min(area.height, bottom + margin)))
+    crops = (area, ImageOps.expand(area, border=10, fill="white"), tight,
+             ImageOps.expand(tight, border=(bottom - top) // 4, fill="white"))
+    seen: dict[str, list[float]] = {}
+    for crop in crops:
+        read = digit_model.read(crop)
+        if read.whole and len(read.digits) >= max(least, expected - 1):
+            seen.setdefault(read.digits, []).append(read.confidence)
+            if len(seen[read.digits]) == 2:  # two crops agree: the rest are not needed
+                return read.digits, round(min(0.9, max(seen[read.digits])), 2)  # handwriting is never certain
     return None

@@ -1,23 +1,26 @@
-"""A scan's số re-read where the first OCR pass left it unreadable (handwritten, stamped).
+"""A scan's số and date re-read where the first OCR pass left them unreadable (handwritten, stamped).
 
-Reads are tried cheapest first: the first pass's glyphs when all are digit look-alikes, then the handwriting
-in the blank, then the whole row with the Latin model. The value patches the header line (so the extractors
-read it like print), adds a warning, and sets the field's confidence: 0.6 for handwriting two of Tesseract's
-modes agree on, 0.5 otherwise. (The handwritten day is not re-read this
-way: on the dev scans it read 0 of 4 days right and replaced days the e-signature time had given;
-dates.extract handles an illegible day.)
+Số: reads are tried cheapest first: the first pass's glyphs when all are digit look-alikes, then the handwriting
+in the blank (readers/handwriting.py), then the whole row with Tesseract's Latin model. Date: a day or month
+that is not plain digits is read from its blank the same way; the row is patched only when the result is a real
+calendar day, else dates.extract falls back to the e-signature time. Each value patches its header line (so the
+extractors read it like print), adds a warning, and sets the field's confidence (the digit model's score, at
+most 0.9; 0.5 for look-alikes and the Latin read).
 """
 
 from __future__ import annotations
 
 import re
 
+from congvan.extractors import dates
 from congvan.layout import Line
 from congvan.readers import handwriting, ocr
 from congvan.text.lookalike import lookalike_digits
 
 _NUMBER_LINE = re.compile(r"^\s*[S$5][^\s:]{0,2}\s*[:.;]?\s*(?P<seq>[^/\s]*)\s*/?\s*"
                           r"(?P<code>[A-ZĐ][\w&.()-]*-[\w&.()-]+)")
+_DAY = re.compile(r"ng[aàáảãạ]y\s*", re.I)
+_MONTH = re.compile(r"th[aàáảãạ]ng\s*", re.I)
 _DIGITS_THEN_CODE = re.compile(r"[:.;]\s*(?P<seq>\d{1,6})\s*/?\s*(?P<code>[A-ZĐ][\w&.-]*-[\w&.-]+)")
 
 
@@ -29,12 +32,14 @@ def _row(image, line: Line, scale: float, right: float | None = None):
     return image.crop(tuple(round(v) for v in box))
 
 
-def _written(image, line: Line, scale: float, before: re.Pattern, after: str) -> str | None:
-    row = _row(image, line, scale)
+def _written(image, line: Line, scale: float, before: re.Pattern, after: str,
+             least: int = 1) -> tuple[str, float] | None:
+    """The digits written in the blank between two printed words of a row, with the model's score."""
+    row = _row(image, line, scale, right=line.x1)
     span = handwriting.gap(handwriting.char_boxes(row.convert("L")), before, after)
     if span is None:
         return None
-    return handwriting.read_digits(handwriting.ink(row.crop((span[0], 0, span[1], row.height))))
+    return handwriting.read_digits(row.crop((span[0], 0, span[1], row.height)), least)
 
 
 def _printed(image, line: Line, scale: float, code: str) -> str | None:
@@ -55,10 +60,36 @@ def reread(image, lines: list[Line], scale: float) -> tuple[list[str], dict[str,
             continue
         value = lookalike_digits(m["seq"]) if m["seq"] else None  # no new read needed
         written = None if value else _written(image, line, scale, handwriting.NUMBER_GAP, "/")
-        value = value or written or _printed(image, line, scale, m["code"])
+        value = value or (written and written[0]) or _printed(image, line, scale, m["code"])
         if value:
             line.text = f"Số: {value}/{m['code']}"
-            confidence["number"] = 0.6 if written else 0.5
+            confidence["number"] = written[1] if written else 0.5
             warnings.append(f"number {value} re-read from the scan (handwritten or stamped): check it")
         break
+    for line in head:
+        if dates.PLACE.search(line.text) and not dates.LONG.search(line.text):
+            _reread_date(image, line, scale, warnings, confidence)
+            break
     return warnings, confidence
+
+
+def _reread_date(image, line: Line, scale: float, warnings: list[str], confidence: dict[str, float]) -> None:
+    """Day and month written in by hand ('ngày J2 tháng I1 năm 2025'): each read again from its blank; the row is
+    patched only when the result is a real calendar day."""
+    m = dates.GARBLED.search(line.text)
+    if not m:
+        return
+    day, month = m["d"].replace(" ", ""), m["m"]
+    # Nghị định 30/2020 (Phụ lục I): a day below 10 is written with a leading 0, so a written day has two digits
+    read_day = None if _plain(day, 31) else _written(image, line, scale, _DAY, "th", least=2)
+    read_month = None if _plain(month, 12) else _written(image, line, scale, _MONTH, "n")
+    day = read_day[0] if read_day else day
+    month = read_month[0] if read_month else month
+    if (read_day or read_month) and dates.to_date(day, month, m["y"]):
+        line.text = f"{line.text[:m.start()]}ngày {day} tháng {month} năm {m['y']}{line.text[m.end():]}"
+        confidence["date"] = min(r[1] for r in (read_day, read_month) if r)
+        warnings.append(f"date {day}/{month}/{m['y']} re-read from the scan (handwritten): check it")
+
+
+def _plain(field: str, highest: int) -> bool:
+    return field.isdigit() and 1 <= int(field) <= highest
