@@ -389,3 +389,44 @@ def test_a_plain_date_row_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(handwriting, "char_boxes", lambda row: pytest.fail("no re-read expected"))
     line = Line("Hà Nội, ngày 05 tháng 01 năm 2026", column="right", x0=300.0, x1=500.0, top=95.0)
     assert header_scan.reread(Image.new("RGB", (2480, 900), "white"), [line], 300 / 72) == ([], {})
+
+
+def _sample_page(turn: int, path: Path) -> Path:
+    """Page 1 of samples/quyet-dinh.pdf as a 300-dpi scan, turned `turn` degrees counter-clockwise."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(Path(__file__).resolve().parents[1] / "samples" / "quyet-dinh.pdf"))
+    image = pdf[0].render(scale=300 / 72).to_pil().convert("RGB").rotate(turn, expand=True, fillcolor="white")
+    image.save(path, dpi=(300, 300))
+    return path
+
+
+@needs_tesseract
+@pytest.mark.parametrize("turn", [180, 90])
+def test_a_page_scanned_turned_is_read_upright(tmp_path: Path, turn: int) -> None:
+    from congvan.readers import image
+
+    layout = image.read(str(_sample_page(turn, tmp_path / "turned.png")))
+    text = "\n".join(line.text for line in layout.lines)
+    assert "789/QĐ-UBND" in text and "QUYẾT ĐỊNH" in text
+    assert f"turning it {turn}° clockwise" in layout.warnings[0]
+
+
+@needs_tesseract
+def test_an_upright_page_is_not_sent_to_orientation_detection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from congvan.readers import image, ocr
+
+    monkeypatch.setattr(ocr, "orientation", lambda page: pytest.fail("upright pages need no orientation check"))
+    layout = image.read(str(_sample_page(0, tmp_path / "upright.png")))
+    assert not any("turned" in warning for warning in layout.warnings)
+
+
+def test_doubt_comes_from_few_confident_words_not_from_a_short_page() -> None:
+    from congvan.readers import ocr
+
+    def rows(scores: list[float]) -> dict:
+        return {(1, 1, i): [(0, 0, 10, 10, "chữ", score)] for i, score in enumerate(scores)}
+
+    assert ocr._doubtful(rows([40.0] * 30))  # a turned page: nothing read with confidence
+    assert not ocr._doubtful(rows([40.0] * 15 + [90.0] * 15))  # a creased page: half its words read well
+    assert not ocr._doubtful(rows([10.0] * 5))  # too few words to judge (a blank page with specks)

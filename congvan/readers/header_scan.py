@@ -32,14 +32,26 @@ def _row(image, line: Line, scale: float, right: float | None = None):
     return image.crop(tuple(round(v) for v in box))
 
 
-def _written(image, line: Line, scale: float, before: re.Pattern, after: str,
-             least: int = 1) -> tuple[str, float] | None:
-    """The digits written in the blank between two printed words of a row, with the model's score."""
-    row = _row(image, line, scale, right=line.x1)
-    span = handwriting.gap(handwriting.char_boxes(row.convert("L")), before, after)
-    if span is None:
-        return None
-    return handwriting.read_digits(row.crop((span[0], 0, span[1], row.height)), least)
+class _Rows:
+    """Header rows cut from the page, each read for character boxes once (the day and the month share one)."""
+
+    def __init__(self, image, scale: float) -> None:  # noqa: ANN001 - a PIL image
+        self.image, self.scale = image, scale
+        self.read: dict[int, tuple[object, list]] = {}
+
+    def get(self, line: Line) -> tuple[object, list[tuple[int, int, int, int, str]]]:
+        if id(line) not in self.read:
+            row = _row(self.image, line, self.scale, right=line.x1)
+            self.read[id(line)] = (row, handwriting.char_boxes(row.convert("L")))
+        return self.read[id(line)]
+
+    def written(self, line: Line, before: re.Pattern, after: str, least: int = 1) -> tuple[str, float] | None:
+        """The digits written in the blank between two printed words of a row, with the model's score."""
+        row, chars = self.get(line)
+        span = handwriting.gap(chars, before, after)
+        if span is None:
+            return None
+        return handwriting.read_digits(row.crop((span[0], 0, span[1], row.height)), least)
 
 
 def _printed(image, line: Line, scale: float, code: str) -> str | None:
@@ -50,30 +62,30 @@ def _printed(image, line: Line, scale: float, code: str) -> str | None:
 
 
 def reread(image, lines: list[Line], scale: float) -> tuple[list[str], dict[str, float]]:
-    """Patch the first page's 'Số:' row in place; return (warnings, confidences)."""
+    """Patch the first page's 'Số:' and date rows in place; return (warnings, confidences)."""
     warnings: list[str] = []
     confidence: dict[str, float] = {}
     head = [line for line in lines[:16] if line.top is not None and line.x0 is not None]
-    for line in head:
-        m = _NUMBER_LINE.match(line.text)
-        if not m or m["seq"].isdigit():
-            continue
+    number = next(((line, m) for line in head if (m := _NUMBER_LINE.match(line.text))), None)
+    if number and number[1]["seq"].isdigit():
+        number = None
+    dated = next((line for line in head if dates.PLACE.search(line.text) and not dates.LONG.search(line.text)), None)
+    rows = _Rows(image, scale)
+    if number:
+        line, m = number
         value = lookalike_digits(m["seq"]) if m["seq"] else None  # no new read needed
-        written = None if value else _written(image, line, scale, handwriting.NUMBER_GAP, "/")
+        written = None if value else rows.written(line, handwriting.NUMBER_GAP, "/")
         value = value or (written and written[0]) or _printed(image, line, scale, m["code"])
         if value:
             line.text = f"Số: {value}/{m['code']}"
             confidence["number"] = written[1] if written else 0.5
             warnings.append(f"number {value} re-read from the scan (handwritten or stamped): check it")
-        break
-    for line in head:
-        if dates.PLACE.search(line.text) and not dates.LONG.search(line.text):
-            _reread_date(image, line, scale, warnings, confidence)
-            break
+    if dated:
+        _reread_date(rows, dated, warnings, confidence)
     return warnings, confidence
 
 
-def _reread_date(image, line: Line, scale: float, warnings: list[str], confidence: dict[str, float]) -> None:
+def _reread_date(rows: _Rows, line: Line, warnings: list[str], confidence: dict[str, float]) -> None:
     """Day and month written in by hand ('ngày J2 tháng I1 năm 2025'): each read again from its blank; the row is
     patched only when the result is a real calendar day."""
     m = dates.GARBLED.search(line.text)
@@ -81,8 +93,8 @@ def _reread_date(image, line: Line, scale: float, warnings: list[str], confidenc
         return
     day, month = m["d"].replace(" ", ""), m["m"]
     # Nghị định 30/2020 (Phụ lục I): a day below 10 is written with a leading 0, so a written day has two digits
-    read_day = None if _plain(day, 31) else _written(image, line, scale, _DAY, "th", least=2)
-    read_month = None if _plain(month, 12) else _written(image, line, scale, _MONTH, "n")
+    read_day = None if _plain(day, 31) else rows.written(line, _DAY, "th", least=2)
+    read_month = None if _plain(month, 12) else rows.written(line, _MONTH, "n")
     day = read_day[0] if read_day else day
     month = read_month[0] if read_month else month
     if (read_day or read_month) and dates.to_date(day, month, m["y"]):

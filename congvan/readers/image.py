@@ -22,8 +22,8 @@ def read(path: str) -> Layout:
         for index in range(frames):
             image.seek(index)
             frame, scale = _frame(image)
-            page = ocr.page_lines(frame.convert("L"), index + 1, scale)
-            found.page(frame, page, index, scale)
+            page, turn = ocr.read_page(frame.convert("L"), index + 1, scale)
+            found.page(found.upright(frame, turn, index), page, index, scale)
             lines.extend(page)
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError) as exc:
         raise ReadError(f"damaged image ({exc})") from exc

@@ -62,10 +62,16 @@ _OCR_ITEM_EIGHT = re.compile(r"^§(?=[.)]\s)")  # Tesseract reads an item number
 GAP = 30.0  # points of blank between two words that separate the two columns of a header or footer
 
 
+Word = tuple[int, int, int, int, str, float]  # left, top, right, bottom, text, Tesseract's confidence
+# A page may be sideways or upside down when fewer than this share of its words are read with confidence ≥ 80:
+# measured 0.14 on turned pages, 0.47 on a creased, wavy form and 0.8 or more on upright dev scans.
+DOUBTFUL = 0.3
+
+
 _SPECK = re.compile(r"[.,'`·~_]+")  # dust or a seal's edge read as punctuation before a line's first word
 
 
-def _line(words: list[tuple[int, int, int, int, str]], page_no: int, scale: float, width: float) -> Line:
+def _line(words: list[Word], page_no: int, scale: float, width: float) -> Line:
     if len(words) > 1 and _SPECK.fullmatch(words[0][4]):
         words = words[1:]
     left = min(w[0] for w in words) / scale
@@ -80,15 +86,58 @@ def _line(words: list[tuple[int, int, int, int, str]], page_no: int, scale: floa
 
 def page_lines(image, page_no: int, scale: float) -> list[Line]:
     """OCR one page image into Lines with positions in points (same geometry cues as a text-layer PDF)."""
-    rows: dict[tuple[int, int, int], list[tuple[int, int, int, int, str]]] = {}
-    for raw in image_to_tsv(image).splitlines()[1:]:
+    return read_page(image, page_no, scale)[0]
+
+
+def read_page(image, page_no: int, scale: float) -> tuple[list[Line], int]:
+    """The page's Lines and the turn, in degrees clockwise, that made it upright (0 for almost every page).
+
+    A page whose words are read with little confidence is shown to Tesseract's orientation detector (at half
+    resolution); the turned page is kept only when it reads clearly better.
+    """
+    rows = _rows(image_to_tsv(image))
+    turn = 0
+    if _doubtful(rows):
+        turn = orientation(image)
+        upright = image.rotate(-turn, expand=True) if turn else None
+        turned = _rows(image_to_tsv(upright)) if upright else {}
+        if upright and _confident_share(turned) > _confident_share(rows) + 0.2:
+            rows, image = turned, upright
+        else:
+            turn = 0
+    return _page(rows, page_no, scale, image.width / scale), turn
+
+
+def orientation(image) -> int:
+    """Tesseract's orientation detection (`--psm 0`, the osd model): degrees clockwise to turn the page upright."""
+    small = image.convert("L").resize((max(1, image.width // 2), max(1, image.height // 2)))
+    found = re.search(r"Rotate:\s*(\d+)", image_to_text(small, psm=0, lang="osd"))
+    return int(found[1]) % 360 if found else 0
+
+
+def _rows(tsv: str) -> dict[tuple[int, int, int], list[Word]]:
+    rows: dict[tuple[int, int, int], list[Word]] = {}
+    for raw in tsv.splitlines()[1:]:
         cols = raw.split("\t")
         if len(cols) < 12 or not cols[11].strip() or float(cols[10] or -1) < 0:
             continue
         key = (int(cols[2]), int(cols[3]), int(cols[4]))
         left, top, width, height = (int(c) for c in cols[6:10])
-        rows.setdefault(key, []).append((left, top, left + width, top + height, cols[11]))
-    width = image.width / scale
+        rows.setdefault(key, []).append((left, top, left + width, top + height, cols[11], float(cols[10])))
+    return rows
+
+
+def _confident_share(rows: dict[tuple[int, int, int], list[Word]]) -> float:
+    scores = [w[5] for words in rows.values() for w in words if any(c.isalnum() for c in w[4])]
+    return sum(1 for score in scores if score >= 80) / len(scores) if scores else 1.0
+
+
+def _doubtful(rows: dict[tuple[int, int, int], list[Word]]) -> bool:
+    """Enough words to judge (a blank page is not turned), few of them read with confidence."""
+    return sum(len(words) for words in rows.values()) >= 20 and _confident_share(rows) < DOUBTFUL
+
+
+def _page(rows: dict[tuple[int, int, int], list[Word]], page_no: int, scale: float, width: float) -> list[Line]:
     lines = []
     for words in rows.values():
         words.sort()
@@ -102,4 +151,3 @@ def page_lines(image, page_no: int, scale: float) -> list[Line]:
             lines.append(_line(segment, page_no, scale, width))
     lines.sort(key=lambda line: (round((line.top or 0) / 6), line.x0 or 0))
     return lines
-

@@ -113,13 +113,13 @@ def _ocr_pages(pending: list[tuple[int, object, int]], parts: list[list[Line]], 
     slots, and re-read on each what the first pass lost."""
     from concurrent.futures import ThreadPoolExecutor
 
-    def one(item: tuple[int, object, int]) -> list[Line]:
-        return ocr.page_lines(item[1].convert("L"), item[0] + 1, OCR_SCALE)
+    def one(item: tuple[int, object, int]) -> tuple[list[Line], int]:
+        return ocr.read_page(item[1].convert("L"), item[0] + 1, OCR_SCALE)
 
     with ThreadPoolExecutor(max(1, min(threads, len(pending)))) as pool:
         read = list(pool.map(one, pending))
-    for (index, colour, slot), page_lines in zip(pending, read, strict=True):
-        found.page(colour, page_lines, index, OCR_SCALE)
+    for (index, colour, slot), (page_lines, turn) in zip(pending, read, strict=True):
+        found.page(found.upright(colour, turn, index), page_lines, index, OCR_SCALE)
         parts[slot] = page_lines
     pending.clear()
 

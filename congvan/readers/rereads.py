@@ -27,6 +27,13 @@ class Rereads:
         if name:
             self.recovered["signer.name"] = name
 
+    def upright(self, colour, turn: int, index: int):  # noqa: ANN001, ANN201 - PIL images
+        """The colour page turned as its OCR was (so crops match the lines' positions), with a warning."""
+        if not turn:
+            return colour
+        self.warnings.append(f"page {index + 1} was scanned turned; read after turning it {turn}° clockwise")
+        return colour.rotate(-turn, expand=True)
+
     def into(self, layout: Layout) -> None:
         """Put the findings on the layout (the re-read warnings first, whatever the order pages were read in)."""
         layout.warnings[:0] = self.warnings
