@@ -430,3 +430,16 @@ def test_doubt_comes_from_few_confident_words_not_from_a_short_page() -> None:
     assert ocr._doubtful(rows([40.0] * 30))  # a turned page: nothing read with confidence
     assert not ocr._doubtful(rows([40.0] * 15 + [90.0] * 15))  # a creased page: half its words read well
     assert not ocr._doubtful(rows([10.0] * 5))  # too few words to judge (a blank page with specks)
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Sưu, Quái (cu, 7⁄2", False),  # a script typeface read as text
+    ("Nguyễn Văn A", True), ("Huỳnh Thị Ngọc Hân", True), ("Lê-Nguyễn Minh", True), ("Trần 7ăn Long", False),
+])
+def test_a_scans_signer_name_must_read_as_a_name(name: str, kept: bool) -> None:
+    from congvan.pipeline.scan_fields import drop_unreadable_name
+
+    document = {"signer": {"title": "Hiệu trưởng", "name": name}}
+    warnings = drop_unreadable_name(document)
+    assert (document["signer"]["name"] == name) is kept
+    assert bool(warnings) is not kept and (kept or name in warnings[0])

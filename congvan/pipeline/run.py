@@ -28,7 +28,7 @@ from congvan.extractors import tasks as task_rules
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line, ReadError
-from congvan.pipeline.scan_fields import recover_signer, scan_confidence, snap_names
+from congvan.pipeline.scan_fields import drop_unreadable_name, recover_signer, scan_confidence, snap_names
 from congvan.readers import preflight
 from congvan.readers.limits import Limits
 from congvan.schemas.models import DocumentResult
@@ -84,6 +84,7 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
         reader = dict(layout.confidence)
         warnings += recover_signer(document, layout.recovered, reader)
         warnings += snap_names(document)
+        warnings += drop_unreadable_name(document)
         document["confidence"] = scan_confidence(document, warnings, reader)
     result = {
         "schema_version": SCHEMA_VERSION,

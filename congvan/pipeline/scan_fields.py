@@ -4,8 +4,8 @@ gazetteer, and per-field confidence (an added `document.confidence` object).
 Digital documents carry none: their fields are read from text the issuer typed. For a scan each header field
 gets a figure in [0, 1] from how it was obtained and the checks it passed:
 
-- set by the reader when it re-read the field (handwritten số: 0.6 when two Tesseract modes agree, else 0.5; a
-  signer's name re-read under the seal: 0.5);
+- set by the reader when it re-read the field (handwritten số or date: the digit model's score, at most 0.9;
+  look-alike glyphs and the Latin re-read: 0.5; a signer's name re-read under the seal: 0.5);
 - date: 0.7 when the day came from the digital-signature time, 0.4 from look-alike glyphs, 0.9 when printed;
 - number, issuer, signer name: 0.9 when the value has the shape the standard prescribes (số/ký hiệu with a
   type code, a body's name without stray symbols, a name of capitalised Vietnamese syllables), 0.4 when
@@ -21,6 +21,7 @@ from congvan.extractors import snap
 NUMBER_SHAPE = re.compile(r"\d{1,6}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&()]+)+")
 ISSUER_SHAPE = re.compile(r"[A-ZĐÀ-Ỹ][^|%:;/\\_*<>@#$=~]*")  # a name: capitalised, no stray symbols
 NAME_SHAPE = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6})(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6}){1,5}")
+READABLE_NAME = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,7}(?:[\s-][A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,7}){1,5}")
 CHECKED, DOUBTFUL = 0.9, 0.4
 
 
@@ -57,6 +58,17 @@ def recover_signer(document: dict, recovered: dict[str, str], reader: dict[str, 
     signer["name"] = found
     reader["signer.name"] = 0.5
     return [f"signer's name '{found}' re-read from the scan with the seal's ink removed: check it"]
+
+
+def drop_unreadable_name(document: dict) -> list[str]:
+    """A scan's signer name that is no run of capitalised syllables ('Sưu, Quái (cu, 7⁄2': a script typeface or
+    a signature read as text) becomes null, its reading kept in a warning."""
+    signer = document.get("signer") or {}
+    name = signer.get("name")
+    if not name or READABLE_NAME.fullmatch(name):
+        return []
+    signer["name"] = None
+    return [f"signer's name unreadable in the scan (read as '{name}'): left empty"]
 
 
 def snap_names(document: dict) -> list[str]:
