@@ -490,3 +490,13 @@ def test_find_place_list() -> None:
     assert find_agencies(text) == ["Sở Tư pháp", "Ban chấp hành Hội Luật gia tỉnh Phú Yên (mới)",
                                    "Ban chấp hành Hội Luật gia tỉnh Bình Định (mới)"]
     assert find_agencies("UBND tỉnh Phú Yên, Sở Nội vụ phối hợp") == ["UBND tỉnh Phú Yên", "Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Đoàn Thanh niên, Hội Nông dân tham gia tuyên truyền", ["Đoàn Thanh niên", "Hội Nông dân"]),
+    ("Hội Cựu chiến binh và Liên đoàn Lao động phối hợp", ["Hội Cựu chiến binh", "Liên đoàn Lao động"]),
+    ("Hội Liên hiệp Phụ nữ huyện", ["Hội Liên hiệp Phụ nữ huyện"]),
+    ("đoàn kết, hội nghị và đoàn viên", []),  # the head words in other senses
+])
+def test_mass_organisations_named_bare(text: str, expected: list[str]) -> None:
+    assert find_agencies(text) == expected

@@ -363,3 +363,20 @@ def test_report_to_is_the_first_report_phrase_that_names_a_body(tmp_path: Path) 
             "Báo cáo gửi về Văn phòng HĐND và UBND tỉnh để tổng hợp.\n")
     [task] = tasks_of(tmp_path, body)
     assert task["report_to"] == "Văn phòng HĐND và UBND tỉnh"
+
+
+@pytest.mark.parametrize(("sentence", "lead", "support"), [
+    ("1. Sở Y tế phối hợp với Công an tỉnh, Sở Giao thông vận tải bảo đảm an toàn các điểm tiêm.\n",
+     ["Sở Y tế"], ["Công an tỉnh", "Sở Giao thông vận tải"]),
+    ("1. Phòng Công tác học sinh phối hợp với Đoàn Thanh niên, Hội Liên hiệp Phụ nữ lập các đội tình nguyện.\n",
+     ["Phòng Công tác học sinh"], ["Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ"]),
+])
+def test_the_body_before_phoi_hop_leads(tmp_path: Path, sentence: str, lead: list[str], support: list[str]) -> None:
+    [task] = tasks_of(tmp_path, sentence)
+    assert task["lead"] == lead and task["support"] == support
+
+
+def test_a_statement_before_phoi_hop_names_no_lead(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "1. Đề nghị các đơn vị tăng cường công tác tuyên truyền; năm 2023 Sở Y tế đã "
+                                "phối hợp với Sở Tài chính kiểm tra.\n")
+    assert task["lead"] != ["Sở Y tế"]

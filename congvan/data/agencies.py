@@ -223,6 +223,9 @@ STANDALONE: tuple[str, ...] = (
     "Kho bạc Nhà nước", "Ngân hàng Nhà nước", "Ngân hàng Chính sách xã hội", "Bộ Chính trị", "Ban Bí thư",
     "Ban Bí thư Trung ương Đảng", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ủy ban Thường vụ Quốc hội",
     "Văn phòng Chủ tịch nước", "Văn phòng Trung ương Đảng", "Chính phủ", "Quốc hội",
+    # the political-social organisations (đoàn thể), named bare for the branch at the writer's own level
+    "Đoàn Thanh niên", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội Nông dân", "Hội Liên hiệp Phụ nữ",
+    "Hội Cựu chiến binh", "Liên đoàn Lao động",
 )
 
 # Bodies too general to be an actor when named alone in running text ("Nghị định … của Chính phủ").

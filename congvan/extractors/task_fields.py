@@ -130,7 +130,7 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
     if m:
         support = agencies_in(m.group("who"), ctx)
     main = text[: m.start()] if m else text
-    explicit = _explicit_lead(main, ctx)
+    explicit = _explicit_lead(main, ctx) or (_joint_subject(main, ctx) if m else [])
     if inherited and explicit and not REQUEST.search(key[:80]) and not prefix_agencies(text, ctx) \
             and not subject_action(text, ctx) and not _topic_subject(text, ctx):
         explicit = []
@@ -146,6 +146,14 @@ def _lead_support(text: str, inherited: list[str], ctx: Context) -> tuple[list[s
         lead = list(ctx.recipients)
     support = [s for s in support if fold(s) not in {fold(x) for x in lead}]
     return lead, support
+
+
+def _joint_subject(main: str, ctx: Context) -> list[str]:
+    """'Sở A phối hợp với Sở B, Sở C triển khai …': the body named right before 'phối hợp', alone, leads."""
+    who = unhead(main).strip(" ,")
+    if not who or not agencies.is_agency_start(who) or split_who(who)[1] or re.search(r"[.;:]", who):
+        return []
+    return agencies_in(who, ctx)
 
 
 def _explicit_lead(text: str, ctx: Context) -> list[str]:
