@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from congvan.data.places import PROVINCES
 from congvan.layout import Line
+from congvan.text.date_row import GARBLED, LONG, PLACE, SHORT, STAMP_DATE, to_date  # noqa: F401 - used by callers
 from congvan.text.lookalike import lookalike_digits
 from congvan.text.normalize import strip_accents
-
-LONG = re.compile(r"ngày\s*(?P<d>\d{1,2}|[._…\s]*)\s*tháng\s*(?P<m>\d{1,2}|[._…\s]*)\s*năm\s*(?P<y>\d{4})", re.I)
-SHORT = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})", re.I)
-PLACE = re.compile(r"([^,;:]{2,60}?),\s*ngày(?![^\W\d])", re.I)  # 'ngày22tháng': OCR ran the words together
-STAMP_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-# A date row as OCR leaves it when the day (or month) is handwritten or stamped: 'ngày J2 tháng I1 năm 2025'.
-GARBLED = re.compile(r"ngày\s*(?P<d>[^\s,]{0,4}(?:\s[^\s,]{1,2})?)\s*tháng\s*(?P<m>[^\s,]{1,3})\s*năm\s*(?P<y>\d{4})",
-                     re.I)
-
-
-def to_date(day: str | int, month: str | int, year: str | int) -> date | None:
-    """A real calendar date or None."""
-    try:
-        return date(int(year), int(month), int(day))
-    except (TypeError, ValueError):
-        return None
 
 
 def extract(header: list[Line], stamps: list[str]) -> tuple[str | None, str | None, list[str]]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from congvan.extractors import dates
 from congvan.layout import Line
 from congvan.readers import handwriting, ocr
+from congvan.text import date_row as dates
 from congvan.text.lookalike import lookalike_digits
 
 _NUMBER_LINE = re.compile(r"^\s*[S$5][^\s:]{0,2}\s*[:.;]?\s*(?P<seq>[^/\s]*)\s*/?\s*"
