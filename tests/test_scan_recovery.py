@@ -443,3 +443,15 @@ def test_a_scans_signer_name_must_read_as_a_name(name: str, kept: bool) -> None:
     warnings = drop_unreadable_name(document)
     assert (document["signer"]["name"] == name) is kept
     assert bool(warnings) is not kept and (kept or name in warnings[0])
+
+
+def test_task_agencies_of_a_scan_snap_to_the_gazetteer() -> None:
+    from congvan.pipeline.scan_fields import snap_task_agencies
+
+    tasks = [{"lead": ["Uỷ ban nhân dân tỉnh Lâm Đông"], "support": ["Công an tính Lâm Đồng", "Sở Tư pháp"]},
+             {"lead": ["Sở Tư pháp"], "support": []}]
+    warnings = snap_task_agencies(tasks)
+    assert tasks[0] == {"lead": ["Uỷ ban nhân dân tỉnh Lâm Đồng"], "support": ["Công an tỉnh Lâm Đồng", "Sở Tư pháp"]}
+    assert tasks[1] == {"lead": ["Sở Tư pháp"], "support": []}
+    assert len(warnings) == 1 and "'Công an tính Lâm Đồng' → 'Công an tỉnh Lâm Đồng'" in warnings[0]
+    assert snap_task_agencies(tasks) == []  # nothing left to snap

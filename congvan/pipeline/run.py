@@ -28,7 +28,13 @@ from congvan.extractors import tasks as task_rules
 from congvan.extractors.clauses import Clause
 from congvan.extractors.context import Context
 from congvan.layout import Layout, Line, ReadError
-from congvan.pipeline.scan_fields import drop_unreadable_name, recover_signer, scan_confidence, snap_names
+from congvan.pipeline.scan_fields import (
+    drop_unreadable_name,
+    recover_signer,
+    scan_confidence,
+    snap_names,
+    snap_task_agencies,
+)
 from congvan.readers import preflight
 from congvan.readers.limits import Limits
 from congvan.schemas.models import DocumentResult
@@ -85,6 +91,7 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
         warnings += recover_signer(document, layout.recovered, reader)
         warnings += snap_names(document)
         warnings += drop_unreadable_name(document)
+        warnings += snap_task_agencies(tasks)
         document["confidence"] = scan_confidence(document, warnings, reader)
     result = {
         "schema_version": SCHEMA_VERSION,

@@ -94,3 +94,17 @@ def snap_names(document: dict) -> list[str]:
         signer["name"] = snapped
         warnings.append(f"signer's name '{value}' read as '{snapped}' (family name snapped)")
     return warnings
+
+
+def snap_task_agencies(tasks: list[dict]) -> list[str]:
+    """A scan's task leads and supporters snapped to the gazetteer like its recipients; one warning in all."""
+    changed: dict[str, str] = {}
+    for task in tasks:
+        for field in ("lead", "support"):
+            names = task.get(field) or []
+            task[field] = [snap.name(name) for name in names]
+            changed.update({a: b for a, b in zip(names, task[field], strict=True) if a != b})
+    if not changed:
+        return []
+    return ["task agencies' OCR spellings snapped to the gazetteer: "
+            + "; ".join(f"'{a}' → '{b}'" for a, b in changed.items())]
