@@ -16,7 +16,7 @@ from congvan.text.lookalike import lookalike_digits
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 HAND = "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Oblique.ttf"  # slanted, written-in look
-BLUE, BLACK = (30, 60, 200), (25, 25, 25)
+BLUE, BLACK, RED = (30, 60, 200), (25, 25, 25), (210, 30, 40)  # RED: a number put with a numbering stamp
 
 
 def _header(place: str, date_row: str, cited: str = "") -> list[Line]:
@@ -142,7 +142,7 @@ def _number_row(number: str, ink: tuple[int, int, int], noise: int = 0):
 
 
 @needs_tesseract
-@pytest.mark.parametrize(("ink", "noise"), [(BLUE, 0), (BLUE, 3000), (BLACK, 0)])
+@pytest.mark.parametrize(("ink", "noise"), [(BLUE, 0), (BLUE, 3000), (BLACK, 0), (RED, 0)])
 def test_written_in_number_re_read_from_its_blank(ink: tuple[int, int, int], noise: int) -> None:
     from congvan.readers import header_scan
 
@@ -455,3 +455,87 @@ def test_task_agencies_of_a_scan_snap_to_the_gazetteer() -> None:
     assert tasks[1] == {"lead": ["Sở Tư pháp"], "support": []}
     assert len(warnings) == 1 and "'Công an tính Lâm Đồng' → 'Công an tỉnh Lâm Đồng'" in warnings[0]
     assert snap_task_agencies(tasks) == []  # nothing left to snap
+
+
+def _seal(image, scale: float, centre: tuple[float, float], radius: float) -> None:
+    """A red round seal's two rims drawn over the page (centre and radius in points)."""
+    from PIL import ImageDraw
+
+    draw = ImageDraw.Draw(image)
+    x, y, r = centre[0] * scale, centre[1] * scale, radius * scale
+    draw.ellipse((x - r, y - r, x + r, y + r), outline=(220, 40, 40), width=round(2.5 * scale))
+    draw.ellipse((x - r + 10, y - r + 10, x + r - 10, y + r - 10), outline=(220, 40, 40), width=round(scale))
+
+
+@needs_tesseract
+@pytest.mark.parametrize(("number", "ink"), [("1406", BLUE), ("493", BLUE), ("27", BLACK)])
+def test_written_in_number_under_a_red_stamp(number: str, ink: tuple[int, int, int]) -> None:
+    from congvan.readers import header_scan
+
+    image, scale, right = _written_row("Số:", number, "/TB-UBND", ink)
+    _seal(image, scale, (150, 142), 40)  # its rim crosses the written digits
+    line = Line("Số:¿92 /TB-UBND", column="left", x0=100.0, x1=right, top=95.0)
+    warnings, confidence = header_scan.reread(image, [line], scale)
+    assert line.text == f"Số: {number}/TB-UBND" and warnings and confidence["number"] <= 0.9
+
+
+def test_gap_counts_a_box_that_holds_more_than_one_character() -> None:
+    from congvan.readers import handwriting
+
+    chars = [(0, 0, 10, 9, "S"), (10, 0, 20, 9, "ố"), (20, 0, 24, 9, ":"), (40, 0, 44, 9, "''"),
+             (90, 0, 96, 9, "/"), (96, 0, 104, 9, "T")]
+    assert handwriting.gap(chars, handwriting.NUMBER_GAP, "/") == (26, 88)
+
+
+@needs_tesseract
+@pytest.mark.parametrize("degrees", [1.5, -1.5])
+def test_a_skewed_scan_reads_like_a_straight_one(tmp_path: Path, degrees: float) -> None:
+    from PIL import Image
+
+    from congvan.pipeline.run import extract_file
+
+    straight = extract_file(_sample_page(0, tmp_path / "straight.png"))
+    path = tmp_path / "skewed.png"
+    Image.open(_sample_page(0, tmp_path / "page.png")).rotate(degrees, fillcolor="white").save(path, dpi=(300, 300))
+    skewed = extract_file(path)
+    for field in ("number", "date", "issuer", "place", "signer"):
+        assert skewed["document"][field] == straight["document"][field]
+    assert [t["lead"] for t in skewed["tasks"]] == [t["lead"] for t in straight["tasks"]]
+
+
+@pytest.mark.parametrize(("read", "name"), [
+    ("Thường:tướng Nguyên Văn Long", "Nguyễn Văn Long"),  # a rank OCR slipped on, before the name
+    ("Đại tá Trân Văn Thanh", "Trần Văn Thanh"),
+    ("Trung Văn Long", "Trung Văn Long"),  # a family name that only looks like a rank's first word
+])
+def test_a_rank_before_a_scanned_name_is_dropped(read: str, name: str) -> None:
+    from congvan.pipeline.scan_fields import snap_names
+
+    document = {"signer": {"name": read}}
+    snap_names(document)
+    assert document["signer"]["name"] == name
+
+
+@pytest.mark.parametrize(("iso", "references", "stamps", "kept"), [
+    ("2025-03-16", [{"date": "2025-07-21"}], [], False),  # a month misread: the text cites a later document
+    ("2025-09-16", [{"date": "2025-07-21"}], [], True),
+    ("2025-09-16", [{"date": "2031-01-01"}], [], True),  # a citation dated in the future is itself misread
+    ("2025-11-23", [], ["chữ ký số 13/11/2025 15:53"], False),  # after the last signature
+    ("2025-11-13", [], ["chữ ký số 13/11/2025 15:53"], True),
+])
+def test_a_recovered_date_must_be_possible(iso: str, references: list, stamps: list, kept: bool) -> None:
+    from datetime import date
+
+    from congvan.pipeline.scan_fields import implausible_date
+
+    document = {"date": iso, "references": references}
+    warnings = implausible_date(document, [f"date {iso} re-read from the scan (handwritten): check it"], stamps,
+                                today=date(2026, 12, 3))
+    assert (document["date"] == iso) is kept and bool(warnings) is not kept
+
+
+def test_a_printed_date_is_not_second_guessed() -> None:
+    from congvan.pipeline.scan_fields import implausible_date
+
+    document = {"date": "2025-03-16", "references": [{"date": "2025-07-21"}]}
+    assert implausible_date(document, [], []) == [] and document["date"] == "2025-03-16"

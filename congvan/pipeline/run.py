@@ -30,6 +30,7 @@ from congvan.extractors.context import Context
 from congvan.layout import Layout, Line, ReadError
 from congvan.pipeline.scan_fields import (
     drop_unreadable_name,
+    implausible_date,
     recover_signer,
     scan_confidence,
     snap_names,
@@ -92,6 +93,7 @@ def extract_layout(layout: Layout, sha256: str = "") -> dict:
         warnings += snap_names(document)
         warnings += drop_unreadable_name(document)
         warnings += snap_task_agencies(tasks)
+        warnings += implausible_date(document, warnings, layout.stamps)
         document["confidence"] = scan_confidence(document, warnings, reader)
     result = {
         "schema_version": SCHEMA_VERSION,

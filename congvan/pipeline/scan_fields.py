@@ -15,14 +15,18 @@ gets a figure in [0, 1] from how it was obtained and the checks it passed:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from congvan.extractors import snap
+from congvan.text.date_row import STAMP_DATE, to_date
+from congvan.text.normalize import strip_accents
 
 NUMBER_SHAPE = re.compile(r"\d{1,6}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&()]+)+")
 ISSUER_SHAPE = re.compile(r"[A-ZĐÀ-Ỹ][^|%:;/\\_*<>@#$=~]*")  # a name: capitalised, no stray symbols
 NAME_SHAPE = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6})(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6}){1,5}")
 READABLE_NAME = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,7}(?:[\s-][A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,7}){1,5}")
 CHECKED, DOUBTFUL = 0.9, 0.4
+_RANKS = {f"{grade} {rank}" for grade in ("thuong", "trung", "thieu", "dai") for rank in ("tuong", "ta", "uy")}
 
 
 def _shape(value: str | None, pattern: re.Pattern) -> float:
@@ -60,6 +64,37 @@ def recover_signer(document: dict, recovered: dict[str, str], reader: dict[str, 
     return [f"signer's name '{found}' re-read from the scan with the seal's ink removed: check it"]
 
 
+def implausible_date(document: dict, warnings: list[str], stamps: list[str], today: date | None = None) -> list[str]:
+    """A date recovered from handwriting or look-alike glyphs is dropped when it cannot be the date of issue:
+    before a document the text cites (one not dated in the future), or after the last digital signature."""
+    iso = document.get("date")
+    recovered = any(w.startswith("day of issue read as") or (w.startswith("date ") and "re-read" in w)
+                    for w in warnings)
+    if not iso or not recovered:
+        return []
+    today_iso = (today or date.today()).isoformat()
+    cited = [r["date"] for r in document.get("references") or [] if r.get("date") and r["date"] <= today_iso]
+    signed = [found.isoformat() for stamp in stamps if stamp.startswith("chữ ký số")
+              for m in [STAMP_DATE.search(stamp)] if m and (found := to_date(*m.groups()))]
+    if cited and max(cited) > iso:
+        why = f"it is before {max(cited)}, the date of a document the text cites"
+    elif signed and iso > max(signed):
+        why = f"it is after the last digital signature ({max(signed)})"
+    else:
+        return []
+    document["date"] = None
+    return [f"date {iso} read from the scan cannot be the date of issue ({why}): left empty"]
+
+
+def without_rank(name: str | None) -> str | None:
+    """A police or army rank before an OCR'd name dropped though OCR slipped on it ('Thường:tướng Nguyên Văn
+    Long'); the text extractor drops ranks spelled right."""
+    words = re.split(r"[\s:.,;]+", (name or "").strip())
+    if len(words) > 3 and strip_accents(" ".join(words[:2])).casefold() in _RANKS:
+        return " ".join(words[2:])
+    return name
+
+
 def drop_unreadable_name(document: dict) -> list[str]:
     """A scan's signer name that is no run of capitalised syllables ('Sưu, Quái (cu, 7⁄2': a script typeface or
     a signature read as text) becomes null, its reading kept in a warning."""
@@ -89,7 +124,7 @@ def snap_names(document: dict) -> list[str]:
                         + "; ".join(f"'{a}' → '{b}'" for a, b in zip(recipients, snapped_all, strict=True) if a != b))
     signer = document.get("signer") or {}
     value = signer.get("name")
-    snapped = snap.person(value)
+    snapped = snap.person(without_rank(value))
     if snapped != value:
         signer["name"] = snapped
         warnings.append(f"signer's name '{value}' read as '{snapped}' (family name snapped)")

@@ -8,6 +8,7 @@ A value is kept only when two crops agree.
 
 from __future__ import annotations
 
+import html
 import re
 
 from congvan.readers import digit_model, ocr
@@ -19,32 +20,43 @@ NUMBER_GAP = re.compile(r"S[oóốòỏõọồổỗộơ]{0,2}\s*[:;.]?", re.I
 def char_boxes(row) -> list[tuple[int, int, int, int, str]]:
     """(left, top, right, bottom, character) for each character Tesseract finds on one row image."""
     hocr = ocr.image_to_text(row, psm=7, lang="vie", extra=["-c", "hocr_char_boxes=1", "hocr"])
-    return [(int(m[1]), int(m[2]), int(m[3]), int(m[4]), m[5]) for m in _CHAR.finditer(hocr)]
+    return [(int(m[1]), int(m[2]), int(m[3]), int(m[4]), html.unescape(m[5])) for m in _CHAR.finditer(hocr)]
 
 
 def gap(chars: list[tuple[int, int, int, int, str]], before: re.Pattern, after: str) -> tuple[int, int] | None:
     """Pixel span between the printed words around a written-in field ('Số:' … '/', 'ngày' … 'tháng')."""
-    text = "".join(c[4] for c in chars)
+    text, owner = "", []  # owner: the box each character of the text comes from (a box may hold two)
+    for index, char in enumerate(chars):
+        text += char[4]
+        owner += [index] * len(char[4])
     m = before.search(text)
-    if not m:
+    if not m or m.end() == 0:
         return None
-    end = text.find(after, m.end()) if after != "/" else text.find("/", m.end())
-    if end < 0 or end <= m.end() - 1:
+    end = text.find(after, m.end())
+    if end < 0:
         return None
-    left, right = chars[m.end() - 1][2] + 2, chars[end][0] - 2
+    left, right = chars[owner[m.end() - 1]][2] + 2, chars[owner[end]][0] - 2
     return (left, right) if right - left > 8 else None
 
 
 def ink(area):
-    """A black-on-white mask of the handwriting in an RGB area: coloured ink when there is some, else dark."""
-    _, saturation, value = area.convert("HSV").split()
-    coloured = sum(saturation.point(lambda v: 255 if v > 80 else 0).histogram()[255:])
-    dark = sum(value.point(lambda v: 255 if v < 120 else 0).histogram()[255:])
-    if coloured > max(40, dark // 2):
-        mask = saturation.point(lambda v: 0 if v > 60 else 255)
-    else:
-        mask = area.convert("L").point(lambda v: 0 if v < 150 else 255)
-    return _without_rules(mask)
+    """A black-on-white mask of the writing in an RGB area. A văn thư writes in blue (or violet) or black and
+    seals are red: blue ink when there is some, else dark neutral pixels, else red (a number stamped in red)."""
+    hue, saturation, value = area.convert("HSV").split()
+    coloured = saturation.point(lambda v: 255 if v > 60 else 0)
+    reddish = hue.point(lambda h: 255 if h < 20 or h > 230 else 0)
+    blue = _and(coloured, reddish.point(lambda v: 255 - v))
+    dark = _and(value.point(lambda v: 255 if v < 150 else 0), coloured.point(lambda v: 255 - v))
+    for found in (blue, dark, _and(coloured, reddish)):
+        if found.histogram()[255] > 40:
+            return _without_rules(found.point(lambda v: 0 if v else 255))
+    return _without_rules(area.convert("L").point(lambda v: 0 if v < 150 else 255))
+
+
+def _and(first, second):
+    from PIL import ImageChops
+
+    return ImageChops.logical_and(first.convert("1"), second.convert("1")).convert("L")
 
 
 def _without_rules(mask):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from congvan.layout import Line
-from congvan.readers import handwriting, ocr
+from congvan.readers import handwriting, ocr, signature_scan
 from congvan.text import date_row as dates
 from congvan.text.lookalike import lookalike_digits
 
@@ -42,7 +42,8 @@ class _Rows:
     def get(self, line: Line) -> tuple[object, list[tuple[int, int, int, int, str]]]:
         if id(line) not in self.read:
             row = _row(self.image, line, self.scale, right=line.x1)
-            self.read[id(line)] = (row, handwriting.char_boxes(row.convert("L")))
+            # the printed words' boxes, read with coloured ink (a written-in number, a stamp over it) turned white
+            self.read[id(line)] = (row, handwriting.char_boxes(signature_scan.without_colour(row)))
         return self.read[id(line)]
 
     def written(self, line: Line, before: re.Pattern, after: str, least: int = 1) -> tuple[str, float] | None:
