@@ -70,6 +70,9 @@ def test_request_to_the_addressees_is_led_by_the_recipients(tmp_path: Path) -> N
     "Trong thời gian qua, Sở Tài chính đã chủ trì tổ chức nhiều hội nghị tập huấn.",
     "Ủy ban nhân dân tỉnh nhận được Công văn số 99/BTC-NSNN ngày 01/3/2024 của Bộ Tài chính về việc đề nghị "
     "báo cáo tình hình.",
+    "Sở Tài chính trân trọng cảm ơn sự phối hợp của Quý cơ quan./.",
+    "Bộ Tư pháp trân trọng cảm ơn sự phối hợp của Quý cơ quan./. lữ ~",  # specks after the closing mark
+    "Xin chân thành cảm ơn sự quan tâm, phối hợp của các đơn vị.",
 ])
 def test_not_tasks(tmp_path: Path, sentence: str) -> None:
     assert tasks_of(tmp_path, sentence + "\n") == []
@@ -380,3 +383,8 @@ def test_a_statement_before_phoi_hop_names_no_lead(tmp_path: Path) -> None:
     [task] = tasks_of(tmp_path, "1. Đề nghị các đơn vị tăng cường công tác tuyên truyền; năm 2023 Sở Y tế đã "
                                 "phối hợp với Sở Tài chính kiểm tra.\n")
     assert task["lead"] != ["Sở Y tế"]
+
+
+def test_a_thanks_after_a_request_leaves_the_request(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "Đề nghị Sở Nội vụ báo cáo kết quả trước ngày 10/5/2024. Trân trọng cảm ơn.\n")
+    assert task["lead"] == ["Sở Nội vụ"] and task["deadline"]["date"] == "2024-05-10"

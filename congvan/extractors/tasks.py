@@ -91,6 +91,9 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     return tasks, warnings
 
 
+# A paragraph that only thanks (its one sentence's verb is "cảm ơn"), whoever it names as thanking; what follows
+# the closing mark './.' is not the text (a scan's specks).
+THANKS = re.compile(r"^[^.;:!?]{0,150}?\b(?:xin |trân trọng |chân thành )*cảm ơn\b[^.;:!?]*(?:\W*$|\./\.)")
 _CLOSING_REQUEST = re.compile(
     r"^\W*(kính |trân trọng )?(đề nghị|trình)\s+[^.;:]{3,120}?\s+(xem xét|cho ý kiến)(\s*,?\s*(quyết định|phê duyệt|"
     r"chỉ đạo|giải quyết|cho ý kiến|chấp thuận))?\W*(\./\.)?\W*$"
@@ -187,6 +190,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return False
     if id(node) in ctx.quoted or CONTACT.match(key) or PERSON_LINE.match(node.text) or only_cited_requests(node.text):
         return False
+    if THANKS.match(key):
+        return False  # "Bộ Công an trân trọng cảm ơn sự phối hợp của Quý cơ quan./."
     if node.heading and PURPOSE.match(fold(node.heading)):
         return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing
     doc_type = ctx.doc_type or ""
