@@ -388,3 +388,10 @@ def test_a_statement_before_phoi_hop_names_no_lead(tmp_path: Path) -> None:
 def test_a_thanks_after_a_request_leaves_the_request(tmp_path: Path) -> None:
     [task] = tasks_of(tmp_path, "Đề nghị Sở Nội vụ báo cáo kết quả trước ngày 10/5/2024. Trân trọng cảm ơn.\n")
     assert task["lead"] == ["Sở Nội vụ"] and task["deadline"]["date"] == "2024-05-10"
+
+
+def test_send_back_request_with_contact_details_in_brackets(tmp_path: Path) -> None:
+    tasks = tasks_of(tmp_path, "Ý kiến góp ý gửi về Sở Tư pháp (qua Phòng Văn bản, ĐT: 0915.959.792) "
+                               "trước ngày 20/5/2024.\n")
+    assert [t["deadline"]["date"] for t in tasks] == ["2024-05-20"]
+    assert tasks[0]["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]

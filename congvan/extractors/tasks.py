@@ -91,6 +91,7 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     return tasks, warnings
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
 # A paragraph that only thanks (its one sentence's verb is "cảm ơn"), whoever it names as thanking; what follows
 # the closing mark './.' is not the text (a scan's specks).
 THANKS = re.compile(r"^[^.;:!?]{0,150}?\b(?:xin |trân trọng |chân thành )*cảm ơn\b[^.;:!?]*(?:\W*$|\./\.)")
@@ -216,7 +217,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         background = None  # an item under a lead-in or agency heading carries the action itself
     if background or NOT_TASK.match(key):
         return bool(request) or bool(doers)
-    if request or EXECUTE.search(key) or doers or SEND_BACK.match(key):
+    # a send-back request is read with its bracketed contact details set aside ('(qua …, ĐT: 0915.959.792)')
+    if request or EXECUTE.search(key) or doers or SEND_BACK.match(_PARENTHESES.sub(" ", key)):
         return True
     if DIRECTIVE.search(key) and not NOT_DIRECTIVE.search(key) and (node.kind != "para" or inherited):
         return True
