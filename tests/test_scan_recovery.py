@@ -539,3 +539,21 @@ def test_a_printed_date_is_not_second_guessed() -> None:
 
     document = {"date": "2025-03-16", "references": [{"date": "2025-07-21"}]}
     assert implausible_date(document, [], []) == [] and document["date"] == "2025-03-16"
+
+
+def test_a_number_run_into_its_code_keeps_the_whole_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from congvan.readers import header_scan
+
+    monkeypatch.setattr(header_scan._Rows, "written", lambda self, line, before, after, least=1: ("855", 0.8))
+    line = Line("Só:%CAT-PA05", column="left", x0=100.0, x1=200.0, top=95.0)  # the '/' under the written digits
+    header_scan.reread(Image.new("RGB", (2480, 900), "white"), [line], 300 / 72)
+    assert line.text == "Số: 855/CAT-PA05"
+
+
+def test_tesseracts_eth_is_the_vietnamese_d() -> None:
+    from congvan.readers import ocr
+
+    words = [(0, 0, 40, 20, "Số:", 90.0), (50, 0, 200, 20, "12/QĐÐ-UBND", 80.0), (210, 0, 300, 20, "ÐỒNG", 80.0)]
+    assert ocr._line(words, 1, 1.0, 600.0).text == "Số: 12/QĐ-UBND ĐỒNG"

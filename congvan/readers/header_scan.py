@@ -17,7 +17,7 @@ from congvan.readers import handwriting, ocr, signature_scan
 from congvan.text import date_row as dates
 from congvan.text.lookalike import lookalike_digits
 
-_NUMBER_LINE = re.compile(r"^\s*[S$5][^\s:]{0,2}\s*[:.;]?\s*(?P<seq>[^/\s]*)\s*/?\s*"
+_NUMBER_LINE = re.compile(r"^\s*[S$5][^\s:]{0,2}\s*[:.;]?\s*(?P<seq>[^/\s]*?)\s*/?\s*"
                           r"(?P<code>[A-ZĐ][\w&.()-]*-[\w&.()-]+)")
 _DAY = re.compile(r"ng[aàáảãạ]y\s*", re.I)
 _MONTH = re.compile(r"th[aàáảãạ]ng\s*", re.I)

@@ -59,6 +59,7 @@ def image_to_tsv(image, psm: int = 3, lang: str | None = None) -> str:
 
 
 _OCR_ITEM_EIGHT = re.compile(r"^§(?=[.)]\s)")  # Tesseract reads an item number "8." as "§."
+_ETH = re.compile(r"Đ?Ð")  # the Icelandic eth, never Vietnamese: Tesseract's 'Đ', often stuttered ('QĐÐ-UBND')
 GAP = 30.0  # points of blank between two words that separate the two columns of a header or footer
 
 
@@ -78,6 +79,7 @@ def _line(words: list[Word], page_no: int, scale: float, width: float) -> Line:
     right = max(w[2] for w in words) / scale
     top = min(w[1] for w in words) / scale
     text = _OCR_ITEM_EIGHT.sub("8", unicodedata.normalize("NFC", " ".join(w[4] for w in words)))
+    text = _ETH.sub("Đ", text)
     column = None
     if right - left < width * 0.42:
         column = "right" if left >= width / 2 - 20 else ("left" if right <= width / 2 + 20 else None)
