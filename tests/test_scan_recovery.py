@@ -557,3 +557,13 @@ def test_tesseracts_eth_is_the_vietnamese_d() -> None:
 
     words = [(0, 0, 40, 20, "Số:", 90.0), (50, 0, 200, 20, "12/QĐÐ-UBND", 80.0), (210, 0, 300, 20, "ÐỒNG", 80.0)]
     assert ocr._line(words, 1, 1.0, 600.0).text == "Số: 12/QĐ-UBND ĐỒNG"
+
+
+def test_digits_written_into_the_next_word_get_a_low_score() -> None:
+    from congvan.readers import handwriting
+
+    whole = _hand("1406")
+    cut = whole.crop((0, 0, 160, whole.height))  # the 6 runs into the "/" the area stops at (ink ends at 174)
+    read = handwriting.read_digits(cut)
+    assert read is None or read[1] <= 0.5
+    assert handwriting.read_digits(whole)[1] > 0.5

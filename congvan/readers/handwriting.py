@@ -74,7 +74,8 @@ def read_digits(area, least: int = 1) -> tuple[str, float] | None:
 
     The crops: the blank as located, with a white border, and both again cut to the ink. A read counts when every
     glyph is a digit and it has at least `least` digits and no fewer than the ink's width holds, less one.
-    The score is the model's lowest digit score of the better read, at most 0.9.
+    The score is the model's lowest digit score of the better read, at most 0.9 (handwriting is never certain),
+    at most 0.5 when the ink runs into the area's right edge (written over the '/': a glyph may be cut).
     """
     from PIL import ImageOps
 
@@ -94,5 +95,6 @@ def read_digits(area, least: int = 1) -> tuple[str, float] | None:
         if read.whole and len(read.digits) >= max(least, expected - 1):
             seen.setdefault(read.digits, []).append(read.confidence)
             if len(seen[read.digits]) == 2:  # two crops agree: the rest are not needed
-                return read.digits, round(min(0.9, max(seen[read.digits])), 2)  # handwriting is never certain
+                cut = right >= area.width - 1  # ink runs into the next printed word: a last glyph may be lost
+                return read.digits, round(min(0.5 if cut else 0.9, max(seen[read.digits])), 2)
     return None
