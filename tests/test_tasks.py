@@ -395,3 +395,22 @@ def test_send_back_request_with_contact_details_in_brackets(tmp_path: Path) -> N
                                "trước ngày 20/5/2024.\n")
     assert [t["deadline"]["date"] for t in tasks] == ["2024-05-20"]
     assert tasks[0]["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
+
+
+@pytest.mark.parametrize(("sentence", "lead"), [
+    ("1. Đề nghị Sở Y tế giám sát việc thực hiện Công văn này.\n", ["Sở Y tế"]),  # not a closing exhortation
+    ("1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tăng cường giám sát.\n",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các tổ chức chính trị - xã hội tỉnh"]),
+    ("1. Sở Tài chính, Sở Nội vụ theo chức năng, nhiệm vụ được giao, tham mưu UBND tỉnh bố trí kinh phí.\n",
+     ["Sở Tài chính", "Sở Nội vụ"]),
+    ("1. Công an tỉnh được giao chủ trì xử lý nghiêm các hành vi vi phạm.\n", ["Công an tỉnh"]),
+    ("1. Các sở, ngành căn cứ chức năng, nhiệm vụ chủ động triển khai các giải pháp.\n", ["Các sở, ngành"]),
+])
+def test_doers_qualified_or_named_with_organisations(tmp_path: Path, sentence: str, lead: list[str]) -> None:
+    [task] = tasks_of(tmp_path, sentence)
+    assert task["lead"] == lead
+
+
+def test_a_closing_exhortation_is_still_no_task_and_a_past_assignment_no_doer(tmp_path: Path) -> None:
+    assert tasks_of(tmp_path, "Đề nghị các đơn vị nghiêm túc triển khai thực hiện./.\n") == []
+    assert tasks_of(tmp_path, "Năm 2023, Sở Y tế đã được giao kiểm tra các cơ sở.\n") == []

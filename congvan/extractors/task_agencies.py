@@ -112,6 +112,9 @@ def split_who(phrase: str) -> tuple[str, str]:
             continue  # "Bộ Xây dựng", "Sở Khoa học và Đầu tư": part of a name, not a verb
         if padded[:pos].rsplit(None, 1)[-1:] in (["Ban"], ["ban"]):
             continue  # "Ban chấp hành", "Ban chỉ đạo", "Ban quản lý", "Ban tổ chức": a body's name
+        if padded[:pos].rsplit(None, 1)[-1:] in (["các"], ["những"], ["Các"]) and \
+                padded[pos + 1:].startswith("tổ chức"):
+            continue  # "và các tổ chức chính trị - xã hội": organisations, not the verb "tổ chức"
         return phrase[:pos].strip(" ,"), phrase[pos:].strip()
     return phrase, ""
 
@@ -146,11 +149,18 @@ def _find_subject_action(text: str, ctx: Context) -> list[str]:
     if not (agencies.is_agency_start(unhead(body)) or ADDRESSEES.match(fold(body))):
         return []
     who, rest = split_who(body)
+    who = _QUALIFIER.sub("", who).strip(" ,")  # 'Sở A, Sở B theo chức năng, nhiệm vụ được giao, tham mưu …'
     if not rest or len(who) > 250 or _STATEMENT.search(fold(who).replace("có liên quan", "")):
         return []
     return agencies_in(who, ctx)
 
 
+# How a doer is qualified or appointed, between its name and its action: 'theo chức năng, nhiệm vụ được giao',
+# 'trong phạm vi thẩm quyền', 'căn cứ chức năng, nhiệm vụ', 'được giao'.
+_QUALIFIER = re.compile(r",?\s*(?:(?:theo|căn cứ|trong phạm vi|thuộc)\s+"
+                        r"(?:chức năng, nhiệm vụ|chức năng|nhiệm vụ|thẩm quyền|lĩnh vực)"
+                        r"(?:,? (?:quyền hạn|nhiệm vụ|thẩm quyền))?(?: (?:được giao|quản lý|của mình))?"
+                        r"|được giao)\s*,?\s*$", re.I)
 _STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|với|ngày|số)\b")
 
 

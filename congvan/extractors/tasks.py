@@ -277,6 +277,8 @@ _EXHORTATION_END = re.compile(
     r"(\s+(này|nêu trên|trên))?" + _MANNER + r"\W*(\./\.)?\W*$")
 
 
+# "giám sát / theo dõi / kiểm tra việc thực hiện": the implementation is the object of an action of its own
+_OBJECT_OF_ANOTHER_VERB = re.compile(r"\b\w+ việc (triển khai |tổ chức )?thực hiện\b")
 _EXHORTATION_REACH = 160  # the pattern above spans at most this many characters at the end of a text
 
 
@@ -290,7 +292,7 @@ def _closing_exhortation(text: str, ctx: Context) -> bool:
     key = fold(text)
     if not _EXHORTATION_END.search(key[-_EXHORTATION_REACH:]):
         return False
-    if re.search(r"\bgiao\b", key):
+    if re.search(r"\bgiao\b", key) or _OBJECT_OF_ANOTHER_VERB.search(key[-_EXHORTATION_REACH:]):
         return False
     body = re.sub(r"^\W*(yêu cầu|đề nghị|kính đề nghị)\s+", "", text.strip(), flags=re.I)
     body = _EXHORTATION_TAIL.sub("", body)
