@@ -414,3 +414,10 @@ def test_doers_qualified_or_named_with_organisations(tmp_path: Path, sentence: s
 def test_a_closing_exhortation_is_still_no_task_and_a_past_assignment_no_doer(tmp_path: Path) -> None:
     assert tasks_of(tmp_path, "Đề nghị các đơn vị nghiêm túc triển khai thực hiện./.\n") == []
     assert tasks_of(tmp_path, "Năm 2023, Sở Y tế đã được giao kiểm tra các cơ sở.\n") == []
+
+
+def test_a_dated_meeting_report_is_narrative_and_project_owners_lead(tmp_path: Path) -> None:
+    tasks = tasks_of(tmp_path, "Ngày 08/8/2024, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp nghe báo cáo tiến độ.\n"
+                               "1. Các chủ đầu tư khẩn trương hoàn thiện hồ sơ thanh toán, gửi Kho bạc Nhà nước tỉnh "
+                               "trước ngày 31/8/2024.\n")
+    assert [(t["clause"], t["lead"]) for t in tasks] == [("1", ["Các chủ đầu tư"])]

@@ -285,7 +285,7 @@ COLLECTIVE_NOUNS: tuple[str, ...] = (
     "cơ quan", "đơn vị", "địa phương", "sở", "bộ", "ban", "tổ chức", "doanh nghiệp", "đoàn thể", "hội",
     "hiệp hội", "trường", "bệnh viện", "trung tâm", "đại học", "viện", "công ty", "tổng công ty", "tập đoàn",
     "ngân hàng", "quỹ", "văn phòng", "phòng", "cục", "vụ", "chi cục", "tổng cục", "ủy ban", "hội đồng", "đài",
-    "chi nhánh", "trạm", "đoàn", "UBND", "Ủy ban nhân dân", "Sở, ban, ngành", "bộ, ngành",
+    "chi nhánh", "trạm", "đoàn", "UBND", "Ủy ban nhân dân", "Sở, ban, ngành", "bộ, ngành", "chủ đầu tư",
 )
 
 # Words after a collective noun that show it is not a body: "các trường hợp", "các vụ việc",

@@ -115,6 +115,8 @@ def split_who(phrase: str) -> tuple[str, str]:
         if padded[:pos].rsplit(None, 1)[-1:] in (["các"], ["những"], ["Các"]) and \
                 padded[pos + 1:].startswith("tổ chức"):
             continue  # "và các tổ chức chính trị - xã hội": organisations, not the verb "tổ chức"
+        if padded[:pos].rsplit(None, 1)[-1:] in (["chủ"], ["Chủ"]) and padded[pos + 1:].startswith("đầu tư"):
+            continue  # "các chủ đầu tư": project owners, not the verb "đầu tư"
         return phrase[:pos].strip(" ,"), phrase[pos:].strip()
     return phrase, ""
 

@@ -91,6 +91,7 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     return tasks, warnings
 
 
+_DATED_EVENT = re.compile(r"^\W*ngày \d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?\s*,")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # A paragraph that only thanks (its one sentence's verb is "cảm ơn"), whoever it names as thanking; what follows
 # the closing mark './.' is not the text (a scan's specks).
@@ -215,8 +216,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     background = BACKGROUND.match(key)
     if background and inherited and node.kind != "para" and _item_action(background.group(1), key, node.text):
         background = None  # an item under a lead-in or agency heading carries the action itself
-    if background or NOT_TASK.match(key):
-        return bool(request) or bool(doers)
+    if background or NOT_TASK.match(key):  # "Ngày 08/8/2024, X chủ trì cuộc họp …": a dated event is narrative
+        return bool(request) or (bool(doers) and not _DATED_EVENT.match(key))
     # a send-back request is read with its bracketed contact details set aside ('(qua …, ĐT: 0915.959.792)')
     if request or EXECUTE.search(key) or doers or SEND_BACK.match(_PARENTHESES.sub(" ", key)):
         return True
