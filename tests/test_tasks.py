@@ -421,3 +421,18 @@ def test_a_dated_meeting_report_is_narrative_and_project_owners_lead(tmp_path: P
                                "1. Các chủ đầu tư khẩn trương hoàn thiện hồ sơ thanh toán, gửi Kho bạc Nhà nước tỉnh "
                                "trước ngày 31/8/2024.\n")
     assert [(t["clause"], t["lead"]) for t in tasks] == [("1", ["Các chủ đầu tư"])]
+
+
+@pytest.mark.parametrize(("sentence", "lead"), [
+    ("1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n", ["Sở Tài chính"]),  # an action before 'thực hiện'
+    ("1. Sở Tài chính cân đối, phân bổ kinh phí cho các đơn vị.\n", ["Sở Tài chính"]),
+    ("1. Sở Nội vụ là cơ quan thường trực, có trách nhiệm theo dõi, đôn đốc các đơn vị.\n", ["Sở Nội vụ"]),
+])
+def test_more_actions_and_a_standing_body(tmp_path: Path, sentence: str, lead: list[str]) -> None:
+    [task] = tasks_of(tmp_path, sentence)
+    assert task["lead"] == lead
+
+
+def test_a_closing_request_after_a_preamble_is_still_an_exhortation(tmp_path: Path) -> None:
+    assert tasks_of(tmp_path, "Vậy, Sở Tư pháp đề nghị Sở Tài chính, Sở Nội vụ triển khai thực hiện các nội dung "
+                              "nêu trên theo đúng thời gian.\n") == []

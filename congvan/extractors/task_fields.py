@@ -235,7 +235,8 @@ _NOT_BEFORE_VERB = re.compile(r"(?:^|\s)(?:các|những|của|cho|với|sự|vi�
 # "tổ chức" naming bodies, not the verb: "các cơ quan, tổ chức có liên quan", "tổ chức, cá nhân".
 _BODIES = re.compile(r"^tổ chức(?=\s*(?:,\s*cá nhân|và cá nhân|có liên quan|liên quan|chính trị|đoàn thể|xã hội|"
                      r"thành viên|trực thuộc|tín dụng|kinh tế)\b)", re.I)
-_DUTY = re.compile(r"^(?:có|chịu) trách nhiệm\s+(?=\S)", re.I)
+_DUTY = re.compile(r"^(?:là (?:cơ quan|đơn vị) (?:thường trực|đầu mối|chủ trì)\s*,?\s*(?:và\s+)?)?"
+                   r"(?:(?:có|chịu) trách nhiệm\s+(?=\S))?(?<=\s)", re.I)
 
 
 def title(text: str) -> str:

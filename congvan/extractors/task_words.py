@@ -41,7 +41,9 @@ ACTION = re.compile(
     r"tiếp nhận|đề nghị|kiểm soát|duy trì|tuyên truyền|vận động|huy động|sử dụng|ưu tiên|chịu trách nhiệm|"
     r"có trách nhiệm|có nhiệm vụ|cần|"
     r"xem xét|phê duyệt|phê chuẩn|quyết định|cho ý kiến|có ý kiến|tham gia ý kiến|góp ý|là đầu mối|làm đầu mối|"
-    r"đầu tư|tiến hành|phân công|hỗ trợ|tăng cường|tiếp tục)\b"
+    r"đầu tư|tiến hành|phân công|hỗ trợ|tăng cường|tiếp tục|"
+    r"cân đối|phân bổ|nâng cấp|số hóa|khắc phục|tập huấn|bồi dưỡng|hoàn chỉnh|điều chỉnh|"
+    r"là cơ quan thường trực|là cơ quan đầu mối|là cơ quan chủ trì|là đơn vị đầu mối|là đơn vị chủ trì)\b"
 )
 NOT_TASK = re.compile(
     r"^\W*(căn cứ|thống nhất|đồng ý|nhất trí|chấp thuận|trên đây|xét đề nghị|xét|qua kiểm tra|nhận được|ngày \d|"

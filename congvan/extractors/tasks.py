@@ -21,6 +21,7 @@ from congvan.extractors.task_agencies import (
     issuer_request,
     prefix_agencies,
     short_heading,
+    split_who,
     subject_action,
 )
 from congvan.extractors.task_fields import build_task
@@ -295,8 +296,8 @@ def _closing_exhortation(text: str, ctx: Context) -> bool:
         return False
     if re.search(r"\bgiao\b", key) or _OBJECT_OF_ANOTHER_VERB.search(key[-_EXHORTATION_REACH:]):
         return False
-    body = re.sub(r"^\W*(yêu cầu|đề nghị|kính đề nghị)\s+", "", text.strip(), flags=re.I)
+    body = re.sub(r"^[^.;:]{0,80}?\b(yêu cầu|đề nghị)\s+", "", text.strip(), count=1, flags=re.I)  # "Vậy, Sở X đề nghị"
     body = _EXHORTATION_TAIL.sub("", body)
-    if ACTION.match(fold(body)):
-        return False  # "Tiếp tục tiếp nhận …; báo cáo UBND tỉnh kết quả thực hiện.": actions of its own
+    if ACTION.match(fold(body)) or split_who(body)[1]:
+        return False  # "Tiếp tục tiếp nhận …", "Sở X bố trí kinh phí thực hiện …": actions of its own
     return len(body) < 260 and bool(agencies.find_agencies(body) or ADDRESSEES.search(fold(body)))
