@@ -500,3 +500,8 @@ def test_find_place_list() -> None:
 ])
 def test_mass_organisations_named_bare(text: str, expected: list[str]) -> None:
     assert find_agencies(text) == expected
+
+
+def test_the_disaster_command_keeps_its_search_and_rescue_part() -> None:
+    text = "Văn phòng Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh tổ chức trực ban"
+    assert find_agencies(text) == ["Văn phòng Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"]

@@ -337,7 +337,7 @@ TERMINAL_CONTINUATIONS: tuple[str, ...] = ("có liên quan", "liên quan")
 # nhũng", "Ban Quản lý dự án đầu tư xây dựng các công trình …".
 NAME_PARTS: tuple[str, ...] = (
     "công trình", "chương trình", "đầu tư xây dựng", "phòng, chống", "phòng chống", "giao thông",
-    "tổ chức xã hội", "tiếp nhận và trả kết quả",
+    "tổ chức xã hội", "tiếp nhận và trả kết quả", "và tìm kiếm cứu nạn", "tìm kiếm cứu nạn",
 )
 
 # Phrases that continue a collective only: "các bệnh viện trong tỉnh", "… trên địa bàn tỉnh".
