@@ -25,4 +25,5 @@ class Context:
     quoted: set[int] = field(default_factory=set)  # ids of clauses inside a passage quoted from another text
     founded: list[str] = field(default_factory=list)  # the body a quyết định sets up ("Thành lập Ban Chỉ đạo …")
     duties: bool = False  # while visiting the items under a duties heading ("Nhiệm vụ, quyền hạn")
+    implementing: bool = False  # while visiting the items under "Tổ chức thực hiện" (a quyết định's article)
     frame: Deadline | None = None  # the period a heading above sets ("NHIỆM VỤ TRONG NĂM 2026"), while visiting

@@ -163,7 +163,9 @@ _QUALIFIER = re.compile(r",?\s*(?:(?:theo|căn cứ|trong phạm vi|thuộc)\s+"
                         r"(?:chức năng, nhiệm vụ|chức năng|nhiệm vụ|thẩm quyền|lĩnh vực)"
                         r"(?:,? (?:quyền hạn|nhiệm vụ|thẩm quyền))?(?: (?:được giao|quản lý|của mình))?"
                         r"|được giao)\s*,?\s*$", re.I)
-_STATEMENT = re.compile(r"\b(có|là|được|đã|đang|sẽ|nhận được|với|ngày|số)\b")
+# 'có' is a statement when a document or an opinion follows ('Sở X có Công văn số …'); 'các huyện có dự án' qualifies
+_STATEMENT = re.compile(r"\b(có(?= (?:công văn|văn bản|ý kiến|báo cáo|tờ trình|thông báo|quyết định|kế hoạch|nhiều|"
+                        r"một số|kết quả))|là|được|đã|đang|sẽ|nhận được|với|ngày|số)\b")
 
 
 def unhead(text: str) -> str:

@@ -92,6 +92,7 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     return tasks, warnings
 
 
+_IMPLEMENTATION = re.compile(r"^\W*(?:điều \d+\W*)?(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công thực hiện)\W*$")
 _DATED_EVENT = re.compile(r"^\W*ngày \d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?\s*,")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # A paragraph that only thanks (its one sentence's verb is "cảm ơn"), whoever it names as thanking; what follows
@@ -116,15 +117,16 @@ def _without_closing_repeat(tasks: list[dict]) -> list[dict]:
 
 def _visit(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
            quoting: bool = False) -> None:
-    saved, duties = ctx.frame, ctx.duties
+    saved, duties, implementing = ctx.frame, ctx.duties, ctx.implementing
     heading = node.heading or node.text
     if node.children and short_heading(heading):
         ctx.frame = heading_deadline(heading, ctx.doc_date) or ctx.frame
+        ctx.implementing = ctx.implementing or bool(_IMPLEMENTATION.match(fold(heading)))
         if ctx.founded and DUTIES.match(fold(heading)):
             ctx.duties = True  # "Nhiệm vụ và quyền hạn của Ban Chỉ đạo": each item is the body's task
             inherited = heading_agencies(node, ctx) or ctx.founded
     _visit_node(node, inherited, ctx, tasks, meeting, quoting)
-    ctx.frame, ctx.duties = saved, duties
+    ctx.frame, ctx.duties, ctx.implementing = saved, duties, implementing
 
 
 def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[dict], meeting: dict | None,
@@ -203,6 +205,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
             return True
         if EXECUTE.search(key) or re.match(r"^\W*giao\b", key):
             return True
+        if ctx.implementing and subject_action(node.text, ctx):
+            return True  # "Điều 2. Tổ chức thực hiện / 2. Các sở, ngành … phối hợp hỗ trợ …"
         if node.path.split(".")[0] in ("1", "p1") or not node.path[:1].isdigit():
             return False  # what Điều 1 issues, approves or sets up is content, not an assignment
         return bool(DIRECTIVE.search(key) and not NOT_DIRECTIVE.search(key) and subject_action(node.text, ctx))
