@@ -276,16 +276,169 @@ def test_agreement_is_not_a_task_and_a_plan_period_is_not_a_data_window(tmp_path
     assert task["deadline"]["date"] == "2025-03-31"
 
 
-QD_HEADER = """ỦY BAN NHÂN DÂN
-TỈNH QUẢNG NGÃI
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 15/QĐ-UBND
-Quảng Ngãi, ngày 03 tháng 4 năm 2024
-QUYẾT ĐỊNH
-Về việc phê duyệt danh mục dự án kêu gọi đầu tư
-QUYẾT ĐỊNH:
-"""
+QD_HEADER = HEADER.replace("Số: 15/UBND-KT", "Số: 1502/QĐ-UBND").replace(
+    "V/v triển khai nhiệm vụ\nKính gửi:\n- Sở Tài chính;\n- Sở Nội vụ;\n- UBND các huyện, thị xã, thành phố.\n",
+    "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\nỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nQUYẾT ĐỊNH:\n")
+
+
+def test_decision_article_with_effect_and_execution_in_one(tmp_path: Path) -> None:
+    body = ("Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp và Thủ trưởng các sở, ban, ngành liên quan chịu "
+            "trách nhiệm thi hành Quyết định này./.\n")
+    [task] = tasks_of(tmp_path, body, header=QD_HEADER)
+    assert task["clause"] == "2"
+    assert task["lead"] == ["Văn phòng UBND tỉnh", "Sở Tư pháp", "Các sở, ban, ngành liên quan"]
+    assert task["title"] == "Thi hành Quyết định này"  # the action; who does it is the lead
+
+
+def test_decision_assigns_in_later_articles_not_in_what_article_one_approves(tmp_path: Path) -> None:
+    body = ("Điều 1. Phê duyệt Kế hoạch chuyển đổi số năm 2024 với các nội dung sau:\n"
+            "1. Sở Thông tin và Truyền thông chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong quý III/2024.\n"
+            "Điều 2. Tổ chức thực hiện\n"
+            "1. Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước ngày 30/7/2024.\n"
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Giám đốc các sở: Tài chính, Thông tin và Truyền thông chịu trách nhiệm thi hành Quyết định này./.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body, header=QD_HEADER)}
+    assert set(found) == {"2.1", "3"}
+    assert found["2.1"]["lead"] == ["Sở Tài chính"] and found["2.1"]["deadline"]["date"] == "2024-07-30"
+    assert found["3"]["lead"] == ["Sở Tài chính", "Sở Thông tin và Truyền thông"]
+
+
+def test_closing_exhortation_with_manner_words_adds_no_task(tmp_path: Path) -> None:
+    body = ("1. Giao Sở Tài chính rà soát kinh phí, báo cáo trước ngày 20/4/2024.\n"
+            "Vậy, Ủy ban nhân dân tỉnh đề nghị Sở Tài chính, Sở Nội vụ triển khai thực hiện các nội dung nêu trên "
+            "theo đúng thời gian và đảm bảo chất lượng./.\n")
+    assert [t["clause"] for t in tasks_of(tmp_path, body)] == ["1"]
+
+
+def test_members_named_in_brackets_expand_the_collective(tmp_path: Path) -> None:
+    body = ("1. Đề nghị các Ban Chủ nhiệm các Đoàn Luật sư (Lâm Đồng, Đăk Nông, Bình Thuận cũ) xây dựng Đề án hợp "
+            "nhất, gửi Sở Tư pháp trước ngày 15/8/2024.\n"
+            "2. Đề nghị UBND các huyện (Bình Sơn, Mộ Đức) rà soát hồ sơ.\n")
+    found = {t["clause"]: t["lead"] for t in tasks_of(tmp_path, body)}
+    assert found["1"] == ["Ban Chủ nhiệm Đoàn Luật sư tỉnh Lâm Đồng", "Ban Chủ nhiệm Đoàn Luật sư tỉnh Đắk Nông",
+                          "Ban Chủ nhiệm Đoàn Luật sư tỉnh Bình Thuận"]
+    assert found["2"] == ["UBND huyện Bình Sơn", "UBND huyện Mộ Đức"]
+
+
+def test_request_after_the_quoted_legal_bases_completes_the_section(tmp_path: Path) -> None:
+    """'Đề nghị X, căn cứ quy định tại: - Luật …; - Nghị định …' then the request paragraph: one task on the
+    section with the paragraph's date; an event's own time ('thời gian Đại hội trong quý III') is no deadline."""
+    body = ("1. Đề nghị các Ban chấp hành Hội công chứng viên (Bình Định, Phú Yên), căn cứ quy định tại:\n"
+            "- Luật Công chứng ngày 26/11/2024;\n"
+            "- Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ.\n"
+            "2. Đề nghị các Ban Chủ nhiệm các Đoàn Luật sư (Bình Định, Phú Yên), căn cứ quy định tại:\n"
+            "- Luật Luật sư năm 2006;\n"
+            "- Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ.\n"
+            "Đề nghị các Ban Chủ nhiệm thống nhất thời gian Đại hội trong quý III năm 2024 và gửi Đề án về Sở Tư "
+            "pháp trước ngày 15/8/2024.\n")
+    found = {t["clause"]: t for t in tasks_of(tmp_path, body)}
+    assert set(found) == {"1", "2"}
+    assert found["1"]["lead"] == ["Ban chấp hành Hội công chứng viên tỉnh Bình Định",
+                                  "Ban chấp hành Hội công chứng viên tỉnh Phú Yên"]
+    assert found["2"]["deadline"]["date"] == "2024-08-15"
+
+
+def test_invitation_without_kinh_gui_takes_its_invitees_from_thanh_phan(tmp_path: Path) -> None:
+    header = HEADER.replace("Số: 15/UBND-KT", "Số: 21/GM-UBND").replace(
+        "V/v triển khai nhiệm vụ\nKính gửi:\n- Sở Tài chính;\n- Sở Nội vụ;\n- UBND các huyện, thị xã, thành phố.\n",
+        "GIẤY MỜI\nHọp bàn giải pháp giải ngân vốn đầu tư công\n")
+    body = ("Ủy ban nhân dân tỉnh tổ chức cuộc họp bàn giải pháp giải ngân vốn đầu tư công, cụ thể như sau:\n"
+            "1. Chủ trì: Đồng chí Nguyễn Văn Hùng - Phó Chủ tịch UBND tỉnh.\n"
+            "2. Thành phần mời:\n"
+            "- Giám đốc Sở Tài chính;\n"
+            "- Trưởng ban Ban Quản lý dự án đầu tư xây dựng tỉnh.\n"
+            "3. Thời gian: 14 giờ 00, ngày 07/4/2024.\n"
+            "4. Địa điểm: Phòng họp số 1, UBND tỉnh.\n")
+    path = tmp_path / "gm.txt"
+    path.write_text(header + body + FOOTER, encoding="utf-8")
+    result = extract_file(path)
+    assert result["document"]["subject"] == "Họp bàn giải pháp giải ngân vốn đầu tư công"
+    assert result["document"]["recipients"] == ["Sở Tài chính", "Ban Quản lý dự án đầu tư xây dựng tỉnh"]
+    [meeting] = result["tasks"]
+    assert meeting["clause"] == "meeting" and meeting["deadline"]["date"] == "2024-04-07"
+    assert meeting["lead"] == result["document"]["recipients"]
+
+
+def test_report_to_is_the_first_report_phrase_that_names_a_body(tmp_path: Path) -> None:
+    body = ("1. Đề nghị Sở Tài chính cập nhật số liệu lên Hệ thống thông tin báo cáo quốc gia trước ngày 10/4/2024. "
+            "Báo cáo gửi về Văn phòng HĐND và UBND tỉnh để tổng hợp.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["report_to"] == "Văn phòng HĐND và UBND tỉnh"
+
+
+@pytest.mark.parametrize(("sentence", "lead", "support"), [
+    ("1. Sở Y tế phối hợp với Công an tỉnh, Sở Giao thông vận tải bảo đảm an toàn các điểm tiêm.\n",
+     ["Sở Y tế"], ["Công an tỉnh", "Sở Giao thông vận tải"]),
+    ("1. Phòng Công tác học sinh phối hợp với Đoàn Thanh niên, Hội Liên hiệp Phụ nữ lập các đội tình nguyện.\n",
+     ["Phòng Công tác học sinh"], ["Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ"]),
+])
+def test_the_body_before_phoi_hop_leads(tmp_path: Path, sentence: str, lead: list[str], support: list[str]) -> None:
+    [task] = tasks_of(tmp_path, sentence)
+    assert task["lead"] == lead and task["support"] == support
+
+
+def test_a_statement_before_phoi_hop_names_no_lead(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "1. Đề nghị các đơn vị tăng cường công tác tuyên truyền; năm 2023 Sở Y tế đã "
+                                "phối hợp với Sở Tài chính kiểm tra.\n")
+    assert task["lead"] != ["Sở Y tế"]
+
+
+def test_a_thanks_after_a_request_leaves_the_request(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "Đề nghị Sở Nội vụ báo cáo kết quả trước ngày 10/5/2024. Trân trọng cảm ơn.\n")
+    assert task["lead"] == ["Sở Nội vụ"] and task["deadline"]["date"] == "2024-05-10"
+
+
+def test_send_back_request_with_contact_details_in_brackets(tmp_path: Path) -> None:
+    tasks = tasks_of(tmp_path, "Ý kiến góp ý gửi về Sở Tư pháp (qua Phòng Văn bản, ĐT: 0915.959.792) "
+                               "trước ngày 20/5/2024.\n")
+    assert [t["deadline"]["date"] for t in tasks] == ["2024-05-20"]
+    assert tasks[0]["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
+
+
+@pytest.mark.parametrize(("sentence", "lead"), [
+    ("1. Đề nghị Sở Y tế giám sát việc thực hiện Công văn này.\n", ["Sở Y tế"]),  # not a closing exhortation
+    ("1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tăng cường giám sát.\n",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Các tổ chức chính trị - xã hội tỉnh"]),
+    ("1. Sở Tài chính, Sở Nội vụ theo chức năng, nhiệm vụ được giao, tham mưu UBND tỉnh bố trí kinh phí.\n",
+     ["Sở Tài chính", "Sở Nội vụ"]),
+    ("1. Công an tỉnh được giao chủ trì xử lý nghiêm các hành vi vi phạm.\n", ["Công an tỉnh"]),
+    ("1. Các sở, ngành căn cứ chức năng, nhiệm vụ chủ động triển khai các giải pháp.\n", ["Các sở, ngành"]),
+])
+def test_doers_qualified_or_named_with_organisations(tmp_path: Path, sentence: str, lead: list[str]) -> None:
+    [task] = tasks_of(tmp_path, sentence)
+    assert task["lead"] == lead
+
+
+def test_a_closing_exhortation_is_still_no_task_and_a_past_assignment_no_doer(tmp_path: Path) -> None:
+    assert tasks_of(tmp_path, "Đề nghị các đơn vị nghiêm túc triển khai thực hiện./.\n") == []
+    assert tasks_of(tmp_path, "Năm 2023, Sở Y tế đã được giao kiểm tra các cơ sở.\n") == []
+
+
+def test_a_dated_meeting_report_is_narrative_and_project_owners_lead(tmp_path: Path) -> None:
+    tasks = tasks_of(tmp_path, "Ngày 08/8/2024, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp nghe báo cáo tiến độ.\n"
+                               "1. Các chủ đầu tư khẩn trương hoàn thiện hồ sơ thanh toán, gửi Kho bạc Nhà nước tỉnh "
+                               "trước ngày 31/8/2024.\n")
+    assert [(t["clause"], t["lead"]) for t in tasks] == [("1", ["Các chủ đầu tư"])]
+
+
+@pytest.mark.parametrize(("sentence", "lead"), [
+    ("1. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.\n", ["Sở Tài chính"]),  # an action before 'thực hiện'
+    ("1. Sở Tài chính cân đối, phân bổ kinh phí cho các đơn vị.\n", ["Sở Tài chính"]),
+    ("1. Sở Nội vụ là cơ quan thường trực, có trách nhiệm theo dõi, đôn đốc các đơn vị.\n", ["Sở Nội vụ"]),
+])
+def test_more_actions_and_a_standing_body(tmp_path: Path, sentence: str, lead: list[str]) -> None:
+    [task] = tasks_of(tmp_path, sentence)
+    assert task["lead"] == lead
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vậy, Sở Tư pháp đề nghị Sở Tài chính, Sở Nội vụ triển khai thực hiện các nội dung nêu trên theo đúng thời gian.",
+    "Sở Tư pháp trân trọng đề nghị UBND các huyện, thị xã quan tâm chỉ đạo thực hiện.",
+])
+def test_a_closing_request_after_a_preamble_is_still_an_exhortation(tmp_path: Path, sentence: str) -> None:
+    assert tasks_of(tmp_path, sentence + "\n") == []
 
 
 def test_items_of_a_decisions_implementation_article_are_tasks(tmp_path: Path) -> None:
