@@ -301,8 +301,9 @@ def _closing_exhortation(text: str, ctx: Context) -> bool:
         return False
     if re.search(r"\bgiao\b", key) or _OBJECT_OF_ANOTHER_VERB.search(key[-_EXHORTATION_REACH:]):
         return False
-    body = re.sub(r"^[^.;:]{0,80}?\b(yêu cầu|đề nghị)\s+", "", text.strip(), count=1, flags=re.I)  # "Vậy, Sở X đề nghị"
-    body = _EXHORTATION_TAIL.sub("", body)
-    if ACTION.match(fold(body)) or split_who(body)[1]:
+    asked = re.match(r"^[^.;:]{0,80}?\b(yêu cầu|đề nghị)\s+", text.strip(), flags=re.I)  # "Vậy, Sở X đề nghị"
+    body = _EXHORTATION_TAIL.sub("", text.strip()[asked.end():] if asked else text.strip())
+    named_first = asked or agencies.is_agency_start(body)  # the addressees or a doer open the body
+    if ACTION.match(fold(body)) or (named_first and split_who(body)[1]):
         return False  # "Tiếp tục tiếp nhận …", "Sở X bố trí kinh phí thực hiện …": actions of its own
     return len(body) < 260 and bool(agencies.find_agencies(body) or ADDRESSEES.search(fold(body)))
