@@ -437,6 +437,7 @@ def test_more_actions_and_a_standing_body(tmp_path: Path, sentence: str, lead: l
     "Vậy, Sở Tư pháp đề nghị Sở Tài chính, Sở Nội vụ triển khai thực hiện các nội dung nêu trên theo đúng thời gian.",
     "Sở Tư pháp trân trọng đề nghị UBND các huyện, thị xã quan tâm chỉ đạo thực hiện.",
     "Trên đây là Kế hoạch năm 2024; yêu cầu các cơ quan, đơn vị triển khai thực hiện./.",
+    "Trên đây là ý kiến của Sở Tài chính, đề nghị Sở Nội vụ nghiên cứu, thực hiện./.",
 ])
 def test_a_closing_request_after_a_preamble_is_still_an_exhortation(tmp_path: Path, sentence: str) -> None:
     assert tasks_of(tmp_path, sentence + "\n") == []

@@ -289,7 +289,7 @@ _EXHORTATION_REACH = 160  # the pattern above spans at most this many characters
 
 
 # What is left of an exhortation once its addressees are taken away: the exhortation words, in any order.
-_EXHORTATION_TAIL = re.compile(rf"(nghiêm túc|khẩn trương|quan tâm|chỉ đạo|triển khai|tổ chức|thực hiện|tốt|"
+_EXHORTATION_TAIL = re.compile(rf"(nghiêm túc|khẩn trương|quan tâm|chỉ đạo|nghiên cứu|triển khai|tổ chức|thực hiện|tốt|"
                                rf"các nội dung|nội dung|"
                                rf"công văn này|chỉ thị này|kế hoạch này|trên|nêu trên|\W|và|{_MANNER_WORDS})+$", re.I)
 
