@@ -94,3 +94,14 @@ def test_meeting_title_says_what_and_when_within_100_characters() -> None:
 ])
 def test_a_closing_line_that_only_repeats_the_invitation(text: str, repeats: bool) -> None:
     assert repeats_invitation(text) is repeats
+
+
+@pytest.mark.parametrize("list_head", ["Ủy ban nhân dân tỉnh trân trọng kính mời:",
+                                       "Sở Y tế trân trọng kính mời:\nThành phần:"])
+def test_invitees_listed_after_the_inviting_sentence(tmp_path: Path, list_head: str) -> None:
+    text = GIAY_MOI.replace("2. Thành phần mời:", list_head)
+    path = tmp_path / "gm.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract_file(path)
+    assert result["document"]["recipients"] == ["Các sở, ban, ngành thuộc tỉnh", "Phòng Kế hoạch - Sở Tài chính",
+                                                "Viettel Quảng Ngãi"]

@@ -48,7 +48,9 @@ def extract(block: list[Line]) -> tuple[list[str], bool]:
     return names, False
 
 
-_INVITEES = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?thành phần(?:\s+(?:mời|tham dự|dự họp))*\s*:\s*", re.I)
+# 'Thành phần (mời):' or the inviting sentence '<host> trân trọng kính mời:', its list after it
+_INVITEES = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?(?:thành phần(?:\s+(?:mời|tham dự|dự họp))*|"
+                       r"[^.;:]{0,100}?\b(?:trân trọng\s+)?kính mời)\s*:\s*", re.I)
 # A new section of the invitation: "3. Nội dung:", "Thời gian:", "Địa điểm:", "II. …".
 _SECTION = re.compile(r"^\s*(?:(?:\d+|[IVX]+)\s*[.)]\s|[a-zđ]\)\s|[A-ZĐÀ-Ỹ][^:;,.]{0,30}:(?:\s|$))")
 _HOST_LINE = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?chủ trì\s*:\s*", re.I)
@@ -103,7 +105,8 @@ def invitees(body: list[Line]) -> list[str]:
             for name in invitee_names(text, hosts):
                 if name not in names:
                     names.append(name)
-        return names
+        if names:  # '… trân trọng kính mời:' may be followed by its 'Thành phần:' list
+            return names
     return []
 
 
