@@ -452,3 +452,13 @@ def test_items_of_a_decisions_implementation_article_are_tasks(tmp_path: Path) -
     tasks = tasks_of(tmp_path, body, header=QD_HEADER)
     assert [(t["clause"], t["lead"]) for t in tasks] == [
         ("2.1", ["Sở Kế hoạch và Đầu tư"]), ("2.2", ["Các sở, ngành", "UBND các huyện"])]
+
+
+def test_doi_voi_heads_an_agencys_items(tmp_path: Path) -> None:
+    body = ("1. Đối với Sở Y tế:\na) Chỉ đạo các bệnh viện bảo đảm thuốc, vật tư.\n"
+            "b) Báo cáo kết quả trước ngày 20/4/2024.\n"
+            "2. Đối với UBND các huyện, thị xã, thành phố: Chỉ đạo UBND cấp xã tuyên truyền cho người dân.\n"
+            "3. Đối với các dự án chậm tiến độ: đề nghị Sở Xây dựng kiểm tra.\n")
+    assert [(t["clause"], t["lead"]) for t in tasks_of(tmp_path, body)] == [
+        ("1.a", ["Sở Y tế"]), ("1.b", ["Sở Y tế"]), ("2", ["UBND các huyện, thị xã, thành phố"]),
+        ("3", ["Sở Xây dựng"])]

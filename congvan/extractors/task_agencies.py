@@ -29,7 +29,7 @@ def heading_agencies(node: Clause, ctx: Context) -> list[str]:
     request = REQUEST.search(fold(heading).rstrip(" :"))
     if request and request.start() > 0:
         return []  # "Văn phòng Chính phủ trân trọng đề nghị:": the agency asks, it does not do
-    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị|(?:chức năng\s*(?:,|và)\s*)?(?:trách nhiệm|nhiệm vụ)"
+    stripped = re.sub(r"^(?:giao|yêu cầu|đề nghị|đối với|(?:chức năng\s*(?:,|và)\s*)?(?:trách nhiệm|nhiệm vụ)"
                       r"(?:\s*(?:,|và)\s*quyền hạn)? của)\s+", "",
                       heading.strip(" :"), flags=re.I)
     if ACTION.match(fold(stripped)) or len(stripped) > 160 or is_upper(stripped):
@@ -62,7 +62,7 @@ def short_heading(text: str) -> bool:
 
 def prefix_agencies(text: str, ctx: Context) -> list[str]:
     """'UBND các huyện: Bình Sơn, Mộ Đức: Khẩn trương …' → the agencies before the action."""
-    m = re.match(r"^(.{3,200}?):\s+(?=\S)", text)
+    m = re.match(r"^(?:đối với\s+)?(.{3,200}?):\s+(?=\S)", text, re.I)  # "Đối với UBND các huyện: …"
     if not m or not agencies.is_agency_start(unhead(m.group(1))) or split_who(m.group(1))[1] \
             or re.search(r"\b(dự|cử|được)\b", fold(m.group(1))):
         return []  # "Các Bộ … dự Hội nghị …; gửi về X: …" is a sentence, not an "agency:" prefix
