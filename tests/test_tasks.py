@@ -405,6 +405,9 @@ def test_send_back_request_with_contact_details_in_brackets(tmp_path: Path) -> N
      ["Sở Tài chính", "Sở Nội vụ"]),
     ("1. Công an tỉnh được giao chủ trì xử lý nghiêm các hành vi vi phạm.\n", ["Công an tỉnh"]),
     ("1. Các sở, ngành căn cứ chức năng, nhiệm vụ chủ động triển khai các giải pháp.\n", ["Các sở, ngành"]),
+    ("1. Sở Y tế được phân công chủ trì xây dựng đề án.\n", ["Sở Y tế"]),
+    ("1. Các cơ quan, đơn vị được phân công tại Phụ lục kèm theo triển khai, hoàn thành trước ngày 30/6/2024.\n",
+     ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]),  # 'các cơ quan, đơn vị': the addressees
 ])
 def test_doers_qualified_or_named_with_organisations(tmp_path: Path, sentence: str, lead: list[str]) -> None:
     [task] = tasks_of(tmp_path, sentence)
@@ -462,3 +465,7 @@ def test_doi_voi_heads_an_agencys_items(tmp_path: Path) -> None:
     assert [(t["clause"], t["lead"]) for t in tasks_of(tmp_path, body)] == [
         ("1.a", ["Sở Y tế"]), ("1.b", ["Sở Y tế"]), ("2", ["UBND các huyện, thị xã, thành phố"]),
         ("3", ["Sở Xây dựng"])]
+
+
+def test_a_passive_with_an_agent_names_no_doer(tmp_path: Path) -> None:
+    assert tasks_of(tmp_path, "1. Các hội được Chủ tịch UBND tỉnh phê duyệt điều lệ.\n") == []

@@ -151,6 +151,8 @@ def _find_subject_action(text: str, ctx: Context) -> list[str]:
     if not (agencies.is_agency_start(unhead(body)) or ADDRESSEES.match(fold(body))):
         return []
     who, rest = split_who(body)
+    if re.search(r"\sđược$", who) and re.match(r"(phân công|giao)\b", rest):  # 'Sở Y tế được phân công chủ trì …'
+        who, rest = who[:-len(" được")], re.sub(r"^(phân công|giao)\s+", "", rest)
     who = _QUALIFIER.sub("", who).strip(" ,")  # 'Sở A, Sở B theo chức năng, nhiệm vụ được giao, tham mưu …'
     if not rest or len(who) > 250 or _STATEMENT.search(fold(who).replace("có liên quan", "")):
         return []
@@ -158,11 +160,11 @@ def _find_subject_action(text: str, ctx: Context) -> list[str]:
 
 
 # How a doer is qualified or appointed, between its name and its action: 'theo chức năng, nhiệm vụ được giao',
-# 'trong phạm vi thẩm quyền', 'căn cứ chức năng, nhiệm vụ', 'được giao'.
+# 'trong phạm vi thẩm quyền', 'căn cứ chức năng, nhiệm vụ', 'được giao', 'được phân công tại Phụ lục …'.
 _QUALIFIER = re.compile(r",?\s*(?:(?:theo|căn cứ|trong phạm vi|thuộc)\s+"
                         r"(?:chức năng, nhiệm vụ|chức năng|nhiệm vụ|thẩm quyền|lĩnh vực)"
                         r"(?:,? (?:quyền hạn|nhiệm vụ|thẩm quyền))?(?: (?:được giao|quản lý|của mình))?"
-                        r"|được giao)\s*,?\s*$", re.I)
+                        r"|được (?:giao|phân công)(?: (?:tại|theo|trong) [^,;]{1,80})?)\s*,?\s*$", re.I)
 # 'có' is a statement when a document or an opinion follows ('Sở X có Công văn số …'); 'các huyện có dự án' qualifies
 _STATEMENT = re.compile(r"\b(có(?= (?:công văn|văn bản|ý kiến|báo cáo|tờ trình|thông báo|quyết định|kế hoạch|nhiều|"
                         r"một số|kết quả))|là|được|đã|đang|sẽ|nhận được|với|ngày|số)\b")
