@@ -10,6 +10,10 @@ Writers never lose each other's rows: every write runs serialised, as ``BEGIN IM
 journal, busy timeout, retries when the file stays locked) and under a transaction-level advisory lock on
 PostgreSQL, with unique constraints and ``ON CONFLICT DO NOTHING`` behind both. Serialising also makes
 ``tasks.added_seq`` commit in increasing order, so a feed cursor never skips a task committed late.
+
+Store's methods for tokens and the audit log come from store_tokens, those of the review page from
+store_review; the tables and migrations are in tables, the row helpers in store_rows. Their public names can
+be imported from here.
 """
 
 from __future__ import annotations
@@ -17,10 +21,9 @@ from __future__ import annotations
 import json
 import os
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,128 +32,47 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-SCHEMA_VERSION = 3
+from congvan.service.store_review import EXTRACTION_AUTHOR, ReviewMixin
+from congvan.service.store_rows import (
+    LOCAL_ACTOR,
+    STATES,
+    _audit,
+    _aware,
+    _day,
+    _document_row,
+    _now,
+    _public,
+    _state_clause,
+    _task_rows,
+    _task_view,
+    fold,
+    task_state,
+)
+from congvan.service.store_tokens import TokenMixin
+from congvan.service.tables import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    audit_table,
+    doc_table,
+    metadata,
+    originals_table,
+    reviews_table,
+    revisions_table,
+    task_table,
+    token_table,
+    version_table,
+)
+
+__all__ = [
+    "DB_FILE", "DEFAULT_DATA_DIR", "EXTRACTION_AUTHOR", "LOCAL_ACTOR", "MIGRATIONS", "SCHEMA_VERSION", "STATES",
+    "Store", "audit_table", "doc_table", "fold", "metadata", "originals_table", "resolve_url", "reviews_table",
+    "revisions_table", "task_state", "task_table", "token_table", "version_table",
+]
+
 DEFAULT_DATA_DIR = "congvan-data"
 DB_FILE = "congvan.db"
-STATES = ("done_on_time", "done_late", "open_in_time", "open_overdue")
-LOCAL_ACTOR = {"id": None, "name": "local"}  # writes made without a token (command line, library)
-EXTRACTION_AUTHOR = "congvan"  # the author of revision 0, the extraction
 _LOCK_KEY = 0x636F6E67  # "cong": the advisory lock that serialises writers on PostgreSQL
 _T = TypeVar("_T")
-
-metadata = sa.MetaData()
-
-version_table = sa.Table(
-    "schema_version", metadata,
-    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-doc_table = sa.Table(
-    "documents", metadata,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
-    # folded "issuer|number|date"; NULL when number or date is missing (NULLs never collide)
-    sa.Column("doc_key", sa.Text, unique=True),
-    sa.Column("issuer", sa.Text),
-    sa.Column("number", sa.Text),
-    sa.Column("date", sa.Date),
-    sa.Column("type", sa.Text),
-    sa.Column("subject", sa.Text),
-    sa.Column("json", sa.JSON, nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-task_table = sa.Table(
-    "tasks", metadata,
-    sa.Column("id", sa.String(200), primary_key=True),  # document id + "-" + clause path
-    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
-              index=True),
-    sa.Column("clause", sa.Text, nullable=False),
-    sa.Column("title", sa.Text),
-    sa.Column("lead", sa.JSON, nullable=False),
-    sa.Column("support", sa.JSON, nullable=False),
-    sa.Column("lead_key", sa.Text, nullable=False),  # folded lead names, one a line, for the lead filter
-    sa.Column("deadline_date", sa.Date, index=True),
-    sa.Column("recurrence", sa.Text),
-    sa.Column("status", sa.String(8), nullable=False),
-    sa.Column("done_at", sa.Date),
-    sa.Column("added_seq", sa.BigInteger, nullable=False, unique=True),
-    sa.CheckConstraint("status IN ('open', 'done')", name="tasks_status_check"),
-)
-
-
-def _migrate_v1(conn: Connection) -> None:
-    """Schema 1: documents and tasks. Later versions add steps here; they never edit this one."""
-    metadata.create_all(conn, tables=[doc_table, task_table])
-
-
-token_table = sa.Table(
-    "tokens", metadata,  # API tokens: only the SHA-256 of the secret is kept, and its public id
-    sa.Column("id", sa.String(16), primary_key=True),
-    sa.Column("name", sa.Text, nullable=False),
-    sa.Column("scope", sa.String(8), nullable=False),
-    sa.Column("hash", sa.String(64), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("revoked_at", sa.DateTime(timezone=True)),
-    sa.CheckConstraint("scope IN ('read', 'write', 'admin')", name="tokens_scope_check"),
-)
-
-audit_table = sa.Table(
-    "audit", metadata,  # every write: who (token), when, what, on which document or task, what changed
-    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("token_id", sa.String(16)),
-    sa.Column("token_name", sa.Text, nullable=False),
-    sa.Column("action", sa.Text, nullable=False),
-    sa.Column("document_id", sa.String(32)),
-    sa.Column("task_id", sa.String(200)),
-    sa.Column("detail", sa.JSON, nullable=False),
-)
-
-
-def _migrate_v2(conn: Connection) -> None:
-    """Schema 2: API tokens and the audit log."""
-    metadata.create_all(conn, tables=[token_table, audit_table])
-
-
-originals_table = sa.Table(
-    "originals", metadata,  # the uploaded file: the review page's view of it, the file an edXML packet attaches
-    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("name", sa.Text, nullable=False),  # the upload's safe file name (source.path)
-    sa.Column("data", sa.LargeBinary, nullable=False),
-)
-
-revisions_table = sa.Table(
-    "revisions", metadata,  # every version of a corrected document; revision 0 is the extraction
-    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("revision", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("json", sa.JSON, nullable=False),
-    sa.Column("author", sa.Text, nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-reviews_table = sa.Table(
-    "reviews", metadata,  # a document's review state: "new" until a clerk marks it "reviewed"
-    sa.Column("document_id", sa.String(32), sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("state", sa.String(8), nullable=False),
-    sa.Column("reviewed_by", sa.Text),
-    sa.Column("reviewed_at", sa.DateTime(timezone=True)),
-    sa.CheckConstraint("state IN ('new', 'reviewed')", name="reviews_state_check"),
-)
-
-
-def _migrate_v3(conn: Connection) -> None:
-    """Schema 3: uploaded originals, revisions of corrected documents and review states (the review page)."""
-    metadata.create_all(conn, tables=[originals_table, revisions_table, reviews_table])
-
-
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_v1, 2: _migrate_v2, 3: _migrate_v3}
-
-
-def fold(text: str | None) -> str:
-    """NFC, case-folded, single-spaced text for comparisons."""
-    return " ".join(unicodedata.normalize("NFC", text or "").casefold().split())
 
 
 def resolve_url(url: str | None = None, data_dir: str | Path | None = None) -> str:
@@ -165,40 +87,11 @@ def resolve_url(url: str | None = None, data_dir: str | Path | None = None) -> s
     return f"sqlite:///{(folder / DB_FILE).resolve()}"
 
 
-def task_state(status: str, deadline: date | None, done_at: date | None, today: date) -> str:
-    """One of STATES: done on time / late from done_at vs deadline, open in time / overdue from today."""
-    if status == "done":
-        return "done_late" if deadline and done_at and done_at > deadline else "done_on_time"
-    return "open_overdue" if deadline and today > deadline else "open_in_time"
-
-
-def _state_clause(state: str, today: date) -> sa.ColumnElement[bool]:
-    """The SQL condition equivalent to task_state(...) == state."""
-    t = task_table.c
-    done, is_open = t.status == "done", t.status == "open"
-    if state == "done_late":
-        return sa.and_(done, t.deadline_date.is_not(None), t.done_at > t.deadline_date)
-    if state == "done_on_time":
-        return sa.and_(done, sa.or_(t.deadline_date.is_(None), t.done_at.is_(None), t.done_at <= t.deadline_date))
-    if state == "open_overdue":
-        return sa.and_(is_open, t.deadline_date.is_not(None), t.deadline_date < today)
-    if state == "open_in_time":
-        return sa.and_(is_open, sa.or_(t.deadline_date.is_(None), t.deadline_date >= today))
-    raise ValueError(f"unknown state {state!r}; expected one of {', '.join(STATES)}")
-
-
-def _iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class Store:
+class Store(TokenMixin, ReviewMixin):
     """Documents and their tasks in one SQL database; thread-safe, one instance per process."""
 
     def __init__(self, url: str | None = None, *, data_dir: str | Path | None = None, retries: int = 8) -> None:
@@ -382,175 +275,6 @@ class Store:
 
         return self.get_task(task_id, today) if self._retry(attempt) else None
 
-    # -- tokens and the audit log ------------------------------------------------------------------
-
-    def add_token(self, token_id: str, name: str, scope: str, digest: str, actor: dict | None = None) -> None:
-        """Store a new API token (its id, name, scope and the SHA-256 of its secret); audited."""
-        def attempt() -> None:
-            with self._write() as conn:
-                conn.execute(token_table.insert().values(id=token_id, name=name, scope=scope, hash=digest,
-                                                         created_at=_now()))
-                _audit(conn, actor, "token.create", detail={"token_id": token_id, "name": name, "scope": scope})
-        self._retry(attempt)
-
-    def token(self, token_id: str) -> dict | None:
-        """One token's row (hash included), or None."""
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(token_table).where(token_table.c.id == token_id)).first()
-        return dict(row._mapping) if row else None
-
-    def tokens(self) -> list[dict]:
-        """Every token (without its hash), oldest first."""
-        c = token_table.c
-        with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(c.id, c.name, c.scope, c.created_at, c.revoked_at).order_by(
-                c.created_at, c.id)).all()
-        return [{"id": r.id, "name": r.name, "scope": r.scope, "created_at": _aware(r.created_at).isoformat(),
-                 "revoked_at": _aware(r.revoked_at).isoformat() if r.revoked_at else None} for r in rows]
-
-    def revoke_token(self, token_id: str, actor: dict | None = None) -> bool:
-        """Revoke a token (it stays listed); False when there is no such active token. Audited."""
-        def attempt() -> bool:
-            with self._write() as conn:
-                c = token_table.c
-                done = conn.execute(token_table.update().where(c.id == token_id, c.revoked_at.is_(None)).values(
-                    revoked_at=_now())).rowcount > 0
-                if done:
-                    _audit(conn, actor, "token.revoke", detail={"token_id": token_id})
-                return done
-        return self._retry(attempt)
-
-    def audit(self, since: int = 0, limit: int = 100) -> list[dict]:
-        """Up to limit audit entries after seq since, oldest first."""
-        a = audit_table.c
-        with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(audit_table).where(a.seq > since).order_by(a.seq).limit(limit)).all()
-        return [{"seq": r.seq, "at": _aware(r.at).isoformat(), "token_id": r.token_id, "token_name": r.token_name,
-                 "action": r.action, "document_id": r.document_id, "task_id": r.task_id,
-                 "detail": json.loads(r.detail) if isinstance(r.detail, str) else r.detail} for r in rows]
-
-    # -- review -------------------------------------------------------------------------------------
-
-    def put_original(self, doc_id: str, name: str, data: bytes, *, actor: dict | None = None) -> bool:
-        """Keep the file a stored document was converted from, when it has none yet (it was stored before
-        schema 3, or without its file); True when kept now (audited as done by actor), False otherwise."""
-        def attempt() -> bool:
-            with self._write() as conn:
-                kept = conn.execute(self._insert(originals_table).values(document_id=doc_id, name=name, data=data)
-                                    .on_conflict_do_nothing()).rowcount > 0
-                if kept:
-                    _audit(conn, actor, "document.original", document_id=doc_id,
-                           detail={"name": name, "size": len(data)})
-                return kept
-        return self._retry(attempt)
-
-    def original(self, doc_id: str) -> tuple[str, bytes] | None:
-        """The uploaded file of a document as (name, bytes); None when it was not kept (stored before schema 3)."""
-        t = originals_table.c
-        with self.engine.connect() as conn:
-            found = conn.execute(sa.select(t.name, t.data).where(t.document_id == doc_id)).first()
-        return (found.name, bytes(found.data)) if found else None
-
-    def replace(self, doc_id: str, result: dict, author: str, *, actor: dict | None = None) -> dict | None:
-        """Store a corrected version of a document (by author, now); returns it, or None if unknown.
-
-        The extraction stays as revision 0 and every correction is a further revision. The document row and
-        its tasks then serve the correction: a task whose fields changed, or a new one, gets a new feed
-        position (pollers see it again, under the same id); an unchanged task keeps its own; a task no longer
-        there is removed. Status and done_at stay with the task id. ValueError when another document already
-        has the corrected issuer, number and date. The correction goes to the audit log as done by actor.
-        """
-        row = _document_row(result)
-        task_rows = _task_rows(doc_id, result.get("tasks") or [])
-
-        def attempt() -> bool:
-            with self._write() as conn:
-                current = conn.execute(sa.select(doc_table.c.json, doc_table.c.created_at)
-                                       .where(doc_table.c.id == doc_id)).first()
-                if current is None:
-                    return False
-                if row["doc_key"]:
-                    other = conn.execute(sa.select(doc_table.c.id).where(
-                        doc_table.c.doc_key == row["doc_key"], doc_table.c.id != doc_id)).scalar()
-                    if other:
-                        raise ValueError(f"document '{other}' already has this issuer, number and date")
-                rev = revisions_table.c
-                last = conn.execute(sa.select(sa.func.max(rev.revision)).where(rev.document_id == doc_id)).scalar()
-                if last is None:
-                    conn.execute(revisions_table.insert().values(document_id=doc_id, revision=0, json=current.json,
-                                                                 author=EXTRACTION_AUTHOR,
-                                                                 created_at=current.created_at))
-                    last = 0
-                conn.execute(revisions_table.insert().values(document_id=doc_id, revision=last + 1,
-                                                             json=row["json"], author=author, created_at=_now()))
-                _audit(conn, actor, "document.correct", document_id=doc_id,
-                       detail={"revision": last + 1, "author": author, "number": row["number"],
-                               "tasks": len(task_rows)})
-                conn.execute(doc_table.update().where(doc_table.c.id == doc_id).values(
-                    doc_key=row["doc_key"], issuer=row["issuer"], number=row["number"], date=row["date"],
-                    type=row["type"], subject=row["subject"], json=row["json"]))
-                _replace_tasks(conn, doc_id, task_rows)
-                return True
-
-        return self.get(doc_id) if self._retry(attempt) else None
-
-    def set_review(self, doc_id: str, state: str, author: str, *, actor: dict | None = None) -> dict | None:
-        """Mark a document "reviewed" (by author, now) or "new" again; returns review_info, None if unknown.
-
-        The change (old and new state) goes to the audit log as done by actor."""
-        if state not in ("new", "reviewed"):
-            raise ValueError(f"state must be 'new' or 'reviewed', not {state!r}")
-        values = {"state": state, "reviewed_by": author if state == "reviewed" else None,
-                  "reviewed_at": _now() if state == "reviewed" else None}
-
-        def attempt() -> bool:
-            with self._write() as conn:
-                if conn.execute(sa.select(doc_table.c.id).where(doc_table.c.id == doc_id)).first() is None:
-                    return False
-                old = conn.execute(sa.select(reviews_table.c.state).where(
-                    reviews_table.c.document_id == doc_id)).scalar() or "new"
-                statement = self._insert(reviews_table).values(document_id=doc_id, **values)
-                conn.execute(statement.on_conflict_do_update(index_elements=["document_id"], set_=values))
-                _audit(conn, actor, "document.review", document_id=doc_id,
-                       detail={"state": [old, state], "author": author})
-                return True
-
-        return self.review_info(doc_id) if self._retry(attempt) else None
-
-    def review_info(self, doc_id: str) -> dict | None:
-        """A document's review state and its revisions (number, author, time; 0 is the extraction)."""
-        with self.engine.connect() as conn:
-            if conn.execute(sa.select(doc_table.c.id).where(doc_table.c.id == doc_id)).first() is None:
-                return None
-            review = conn.execute(sa.select(reviews_table).where(reviews_table.c.document_id == doc_id)).first()
-            rev = revisions_table.c
-            revisions = conn.execute(sa.select(rev.revision, rev.author, rev.created_at).where(
-                rev.document_id == doc_id).order_by(rev.revision)).all()
-        return {
-            "document_id": doc_id, "state": review.state if review else "new",
-            "reviewed_by": review.reviewed_by if review else None,
-            "reviewed_at": _aware(review.reviewed_at).isoformat() if review and review.reviewed_at else None,
-            "revisions": [{"revision": r.revision, "author": r.author, "created_at": _aware(r.created_at).isoformat()}
-                          for r in revisions],
-        }
-
-    def revision(self, doc_id: str, number: int) -> dict | None:
-        """One stored version of a document (0: the extraction, also before any correction), or None."""
-        rev = revisions_table.c
-        with self.engine.connect() as conn:
-            found = conn.execute(sa.select(rev.json).where(rev.document_id == doc_id, rev.revision == number)).first()
-            corrected = conn.execute(sa.select(rev.revision).where(rev.document_id == doc_id).limit(1)).first()
-        if found is not None:
-            return _public(doc_id, found.json)
-        return self.get(doc_id) if number == 0 and corrected is None else None
-
-    def reviewed_documents(self) -> list[dict]:
-        """Every document marked reviewed, in full (its corrected version), oldest first."""
-        with self.engine.connect() as conn:
-            ids = set(conn.execute(sa.select(reviews_table.c.document_id).where(
-                reviews_table.c.state == "reviewed")).scalars())
-        return [doc for doc in self.full_documents() if doc["id"] in ids]
-
     # -- plumbing -----------------------------------------------------------------------------------
 
     def _insert(self, table: sa.Table) -> Any:
@@ -609,82 +333,6 @@ def _transient(exc: OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _audit(conn: Connection, actor: dict | None, action: str, *, document_id: str | None = None,
-           task_id: str | None = None, detail: dict | None = None) -> None:
-    """One audit entry, inside the caller's (serialised) write transaction."""
-    actor = actor or LOCAL_ACTOR
-    seq = conn.execute(sa.select(sa.func.coalesce(sa.func.max(audit_table.c.seq), 0))).scalar() + 1
-    conn.execute(audit_table.insert().values(seq=seq, at=_now(), token_id=actor.get("id"),
-                                             token_name=actor.get("name") or "", action=action,
-                                             document_id=document_id, task_id=task_id, detail=detail or {}))
-
-
-def _document_row(result: dict) -> dict:
-    """The documents row for a pipeline result."""
-    sha = (result.get("source") or {}).get("sha256") or ""
-    if len(sha) != 64:
-        raise ValueError("result has no source.sha256")
-    doc = result.get("document") or {}
-    number, iso = doc.get("number"), doc.get("date")
-    key = "|".join((fold(doc.get("issuer")), fold(number), iso)) if number and iso else None
-    doc_id = sha[:16]
-    return {"id": doc_id, "sha256": sha, "doc_key": key, "issuer": doc.get("issuer"), "number": number,
-            "date": _iso(iso), "type": doc.get("type"), "subject": doc.get("subject"),
-            "json": {k: v for k, v in result.items() if k != "id"}, "created_at": _now()}
-
-
-def _task_rows(doc_id: str, items: list[dict]) -> list[dict]:
-    """The tasks rows for a document's tasks; a clause seen twice gets a "~2" suffix to keep ids unique."""
-    rows, seen = [], set()
-    for item in items:
-        clause = str(item.get("clause") or "")
-        task_id, n = f"{doc_id}-{clause}", 1
-        while task_id in seen:
-            n += 1
-            task_id = f"{doc_id}-{clause}~{n}"
-        seen.add(task_id)
-        lead, support = list(item.get("lead") or []), list(item.get("support") or [])
-        rows.append({"id": task_id, "document_id": doc_id, "clause": clause, "title": item.get("title"),
-                     "lead": lead, "support": support, "lead_key": "\n".join(fold(x) for x in lead),
-                     "deadline_date": _iso((item.get("deadline") or {}).get("date")),
-                     "recurrence": item.get("recurrence"), "status": "open", "done_at": None})
-    return rows
-
-
-def _replace_tasks(conn: Connection, doc_id: str, rows: list[dict]) -> None:
-    """Make a document's tasks rows these rows: changed and new ones get new feed positions (see replace)."""
-    t = task_table.c
-    fields = ("clause", "title", "lead", "support", "lead_key", "deadline_date", "recurrence")
-    existing = {r.id: r for r in conn.execute(sa.select(task_table).where(t.document_id == doc_id)).all()}
-    seq = conn.execute(sa.select(sa.func.coalesce(sa.func.max(t.added_seq), 0))).scalar()
-    keep = {row["id"] for row in rows}
-    gone = [task_id for task_id in existing if task_id not in keep]
-    if gone:
-        conn.execute(task_table.delete().where(t.id.in_(gone)))
-    for row in rows:
-        old = existing.get(row["id"])
-        if old is not None and all(getattr(old, name) == row[name] for name in fields):
-            continue
-        seq += 1
-        if old is None:
-            conn.execute(task_table.insert().values(**row, added_seq=seq))
-        else:
-            conn.execute(task_table.update().where(t.id == row["id"]).values(
-                **{name: row[name] for name in fields}, added_seq=seq))
-
-
 def _find(conn: Connection, sha256: str, doc_key: str | None) -> dict | None:
     """The stored document with this hash or this issuer/number/date key."""
     condition = doc_table.c.sha256 == sha256
@@ -692,22 +340,3 @@ def _find(conn: Connection, sha256: str, doc_key: str | None) -> dict | None:
         condition = sa.or_(condition, doc_table.c.doc_key == doc_key)
     found = conn.execute(sa.select(doc_table.c.id, doc_table.c.json).where(condition).limit(1)).first()
     return _public(found.id, found.json) if found else None
-
-
-def _public(doc_id: str, data: dict | str) -> dict:
-    """The document as the API returns it: "id" first, then the pipeline's JSON."""
-    if isinstance(data, str):
-        data = json.loads(data)
-    return {"id": doc_id, **data}
-
-
-def _task_view(row: Any, today: date) -> dict:
-    """A tasks row as the API returns it, with its derived state."""
-    return {
-        "id": row.id, "document_id": row.document_id, "clause": row.clause, "title": row.title,
-        "lead": row.lead, "support": row.support,
-        "deadline_date": row.deadline_date.isoformat() if row.deadline_date else None,
-        "recurrence": row.recurrence, "status": row.status,
-        "done_at": row.done_at.isoformat() if row.done_at else None,
-        "state": task_state(row.status, row.deadline_date, row.done_at, today), "seq": row.added_seq,
-    }
