@@ -441,6 +441,7 @@ def test_more_actions_and_a_standing_body(tmp_path: Path, sentence: str, lead: l
     "Sở Tư pháp trân trọng đề nghị UBND các huyện, thị xã quan tâm chỉ đạo thực hiện.",
     "Trên đây là Kế hoạch năm 2024; yêu cầu các cơ quan, đơn vị triển khai thực hiện./.",
     "Trên đây là ý kiến của Sở Tài chính, đề nghị Sở Nội vụ nghiên cứu, thực hiện./.",
+    "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để xảy ra chậm trễ.",
 ])
 def test_a_closing_request_after_a_preamble_is_still_an_exhortation(tmp_path: Path, sentence: str) -> None:
     assert tasks_of(tmp_path, sentence + "\n") == []
@@ -469,3 +470,8 @@ def test_doi_voi_heads_an_agencys_items(tmp_path: Path) -> None:
 
 def test_a_passive_with_an_agent_names_no_doer(tmp_path: Path) -> None:
     assert tasks_of(tmp_path, "1. Các hội được Chủ tịch UBND tỉnh phê duyệt điều lệ.\n") == []
+
+
+def test_accountability_after_an_action_keeps_the_task(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "1. Sở Tài chính chủ trì thẩm định, chịu trách nhiệm trước UBND tỉnh về kết quả.\n")
+    assert task["lead"] == ["Sở Tài chính"]
