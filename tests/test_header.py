@@ -138,3 +138,15 @@ def test_unreadable_deputy_title_under_a_stamp_is_inferred_from_kt() -> None:
     assert any("inferred" in warning for warning in warnings)
     found, warnings = signer.extract(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"])
     assert found["title"] == "Phó Chủ tịch" and not warnings
+
+
+@pytest.mark.parametrize(("second", "subject"), [
+    ("thiên tai năm 2024", "triển khai công tác phòng, chống thiên tai năm 2024"),  # plain text: no columns
+    ("Kính gửi: Sở Y tế.", "triển khai công tác phòng, chống"),  # the addressees are no continuation
+    ("Đồng Nai, ngày 03 tháng 6 năm 2024", "triển khai công tác phòng, chống"),
+])
+def test_a_plain_text_subject_continues_on_a_lower_case_line(second: str, subject: str) -> None:
+    from congvan.extractors.doctype import vv_subject
+
+    found, _ = vv_subject(lines("V/v triển khai công tác phòng, chống", second))
+    assert found == subject

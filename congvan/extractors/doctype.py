@@ -92,6 +92,10 @@ def vv_subject(header: list[Line]) -> tuple[str | None, int | None]:
                 break
             same_block = line.column is None and nxt.column is None and line.align is not None \
                 and nxt.align == line.align and len(nxt.text) < 120
+            # plain text has no columns: a short line in lower case after an open subject line continues it
+            same_block = same_block or (line.column is None and nxt.column is None and line.align is None
+                                        and len(nxt.text) < 80 and nxt.text[:1].islower()
+                                        and not parts[-1].rstrip().endswith((".", ";", ":")))
             if not same_block and (line.column is None or nxt.column != line.column) or \
                     re.search(r",\s*ngày\s", nxt.text):
                 break
