@@ -31,3 +31,8 @@ UNIT_OF_TITLE: dict[str, str] = {
     "VIỆN TRƯỞNG": "VIỆN", "TRƯỞNG PHÒNG": "PHÒNG", "TRƯỞNG KHOA": "KHOA", "TRƯỞNG BAN": "BAN",
     "HIỆU TRƯỞNG": "TRƯỜNG", "CHÁNH VĂN PHÒNG": "VĂN PHÒNG", "CHÁNH THANH TRA": "THANH TRA",
 }
+
+
+# Police and army ranks printed before a signer's name ("Thượng tướng Nguyễn Văn Long"): not part of the name.
+RANKS: tuple[str, ...] = tuple(f"{grade} {rank}" for rank in ("tướng", "tá", "úy")
+                               for grade in ("Đại", "Thượng", "Trung", "Thiếu"))

@@ -6,7 +6,7 @@ import re
 
 from congvan.data.places import PROVINCES
 from congvan.layout import Line
-from congvan.text.date_row import GARBLED, LONG, PLACE, SHORT, STAMP_DATE, to_date  # noqa: F401 - used by callers
+from congvan.text.date_row import GARBLED, LONG, PLACE, SHORT, stamp_date, to_date
 from congvan.text.lookalike import lookalike_digits
 from congvan.text.normalize import strip_accents
 
@@ -98,9 +98,7 @@ def _clean_place(raw: str) -> str | None:
 
 def _from_stamp(stamps: list[str], month: str, year: str) -> str | None:
     for stamp in stamps:
-        m = STAMP_DATE.search(stamp)
-        if m:
-            found = to_date(*m.groups())
-            if found and str(found.year) == year and (not month or int(month) == found.month):
-                return found.isoformat()
+        found = stamp_date(stamp)
+        if found and str(found.year) == year and (not month or int(month) == found.month):
+            return found.isoformat()
     return None

@@ -6,7 +6,7 @@ import re
 from difflib import SequenceMatcher
 
 from congvan.data.titles import KNOWN_TITLES as TITLES
-from congvan.data.titles import UNIT_OF_TITLE
+from congvan.data.titles import RANKS, UNIT_OF_TITLE
 from congvan.text.normalize import LOWER, UPPER, agency_case, clean, fold, is_upper, strip_accents, title_case
 from congvan.text.zones import QUOC_HIEU, TIEU_NGU
 
@@ -21,8 +21,8 @@ SIGNATURE_START = re.compile(rf"\s(?={TITLE_WORDS}(?:[\s,{UPPER}./]*)(?:\s+[{UPP
 KNOWN_TITLES = sorted(TITLES, key=len, reverse=True)
 _SKIP = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký, ghi rõ|ký và đóng dấu|đã ký và đóng dấu)\b.*\)?$|^\[.*\]$|"
                    r"^(Ký bởi|Người ký|Thời gian ký|Email|Cơ quan|Ngày ký)\b", re.I)
-_RANKS = re.compile(r"^(Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
-                    r"GS\.?\s*TS\.?|PGS\.?\s*TS\.?|TS\.|ThS\.|BS\.|Bác sĩ|Nhà giáo|NGƯT\.?|NGND\.?)\s+", re.I)
+_RANKS = re.compile(r"^(" + "|".join(RANKS) + r"|GS\.?\s*TS\.?|PGS\.?\s*TS\.?|TS\.|ThS\.|BS\.|Bác sĩ|Nhà giáo|"
+                    r"NGƯT\.?|NGND\.?)\s+", re.I)
 _NAME_TAIL = re.compile(rf"^(?P<head>.*?)\s*(?P<name>(?:[{UPPER}][{LOWER}]+\s+){{1,5}}[{UPPER}][{LOWER}]*)$")
 _NAME_THEN_CAPS = re.compile(rf"^(?P<head>.*?[{UPPER}]{{2,}}[.,]?)\s+(?P<name>(?:[{UPPER}][{LOWER}]+\s+){{1,5}}"
                              rf"[{UPPER}][{LOWER}]*)\s+(?=[{UPPER}]{{2,}}\S*\s+[{UPPER}]{{2,}})")

@@ -99,6 +99,9 @@ def intro_agencies(text: str, ctx: Context) -> list[str] | None:
     return agencies_in(text[start: start + len(who)], ctx)
 
 
+# An action word that is a noun after the word before it: "Ban chấp hành / chỉ đạo / tổ chức" (a body's name,
+# any verb), "các tổ chức chính trị - xã hội" (organisations), "các chủ đầu tư" (project owners).
+_NOUN_NOT_VERB = (("ban", ""), ("các", "tổ chức"), ("những", "tổ chức"), ("chủ", "đầu tư"))
 _ACTION_ANY = re.compile(r"\s(?=" + ACTION.pattern.split("(?:\\W*)", 1)[1] + ")")
 
 
@@ -110,13 +113,10 @@ def split_who(phrase: str) -> tuple[str, str]:
         pos = m.start()
         if padded[pos + 1: pos + 2].isupper():
             continue  # "Bộ Xây dựng", "Sở Khoa học và Đầu tư": part of a name, not a verb
-        if padded[:pos].rsplit(None, 1)[-1:] in (["Ban"], ["ban"]):
-            continue  # "Ban chấp hành", "Ban chỉ đạo", "Ban quản lý", "Ban tổ chức": a body's name
-        if padded[:pos].rsplit(None, 1)[-1:] in (["các"], ["những"], ["Các"]) and \
-                padded[pos + 1:].startswith("tổ chức"):
-            continue  # "và các tổ chức chính trị - xã hội": organisations, not the verb "tổ chức"
-        if padded[:pos].rsplit(None, 1)[-1:] in (["chủ"], ["Chủ"]) and padded[pos + 1:].startswith("đầu tư"):
-            continue  # "các chủ đầu tư": project owners, not the verb "đầu tư"
+        before = padded[:pos].rsplit(None, 1)[-1:]
+        if before and any(before[0].casefold() == word and padded[pos + 1:].startswith(verb)
+                          for word, verb in _NOUN_NOT_VERB):
+            continue
         return phrase[:pos].strip(" ,"), phrase[pos:].strip()
     return phrase, ""
 
@@ -151,8 +151,8 @@ def _find_subject_action(text: str, ctx: Context) -> list[str]:
     if not (agencies.is_agency_start(unhead(body)) or ADDRESSEES.match(fold(body))):
         return []
     who, rest = split_who(body)
-    if re.search(r"\sđược$", who) and re.match(r"(phân công|giao)\b", rest):  # 'Sở Y tế được phân công chủ trì …'
-        who, rest = who[:-len(" được")], re.sub(r"^(phân công|giao)\s+", "", rest)
+    if who.endswith(" được") and rest.startswith("phân công"):  # 'Sở Y tế được phân công chủ trì …'
+        who, rest = who[:-len(" được")], rest[len("phân công"):].strip()
     who = _QUALIFIER.sub("", who).strip(" ,")  # 'Sở A, Sở B theo chức năng, nhiệm vụ được giao, tham mưu …'
     if not rest or len(who) > 250 or _STATEMENT.search(fold(who).replace("có liên quan", "")):
         return []

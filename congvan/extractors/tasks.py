@@ -197,7 +197,7 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return False
     if THANKS.match(key):
         return False  # "Bộ Công an trân trọng cảm ơn sự phối hợp của Quý cơ quan./."
-    if fold(split_who(node.text)[1]).startswith("chịu trách nhiệm trước"):
+    if "chịu trách nhiệm trước" in key and fold(split_who(node.text)[1]).startswith("chịu trách nhiệm trước"):
         return False  # "Thủ trưởng các cơ quan chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu …": accountability
     if node.heading and PURPOSE.match(fold(node.heading)):
         return False  # the text under "I. MỤC ĐÍCH, YÊU CẦU" states aims, it assigns nothing

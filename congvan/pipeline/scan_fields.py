@@ -17,16 +17,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from congvan.data.titles import RANKS
 from congvan.extractors import snap
-from congvan.text.date_row import STAMP_DATE, to_date
+from congvan.readers.signature_scan import SYLLABLE
+from congvan.text.date_row import stamp_date
 from congvan.text.normalize import strip_accents
 
 NUMBER_SHAPE = re.compile(r"\d{1,6}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9&]*(?:-[A-ZĐ0-9&()]+)+")
 ISSUER_SHAPE = re.compile(r"[A-ZĐÀ-Ỹ][^|%:;/\\_*<>@#$=~]*")  # a name: capitalised, no stray symbols
-NAME_SHAPE = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6})(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6}){1,5}")
-READABLE_NAME = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,7}(?:[\s-][A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,7}){1,5}")
+NAME_SHAPE = re.compile(rf"{SYLLABLE}(?:[\s-]{SYLLABLE}){{1,5}}")  # capitalised syllables: 'Lê-Nguyễn Minh'
 CHECKED, DOUBTFUL = 0.9, 0.4
-_RANKS = {f"{grade} {rank}" for grade in ("thuong", "trung", "thieu", "dai") for rank in ("tuong", "ta", "uy")}
+_RANKS = {strip_accents(rank).casefold() for rank in RANKS}
 
 
 def _shape(value: str | None, pattern: re.Pattern) -> float:
@@ -74,8 +75,7 @@ def implausible_date(document: dict, warnings: list[str], stamps: list[str], tod
         return []
     today_iso = (today or date.today()).isoformat()
     cited = [r["date"] for r in document.get("references") or [] if r.get("date") and r["date"] <= today_iso]
-    signed = [found.isoformat() for stamp in stamps if stamp.startswith("chữ ký số")
-              for m in [STAMP_DATE.search(stamp)] if m and (found := to_date(*m.groups()))]
+    signed = [found.isoformat() for stamp in stamps if stamp.startswith("chữ ký số") and (found := stamp_date(stamp))]
     if cited and max(cited) > iso:
         why = f"it is before {max(cited)}, the date of a document the text cites"
     elif signed and iso > max(signed):
@@ -100,7 +100,7 @@ def drop_unreadable_name(document: dict) -> list[str]:
     a signature read as text) becomes null, its reading kept in a warning."""
     signer = document.get("signer") or {}
     name = signer.get("name")
-    if not name or READABLE_NAME.fullmatch(name):
+    if not name or NAME_SHAPE.fullmatch(name):
         return []
     signer["name"] = None
     return [f"signer's name unreadable in the scan (read as '{name}'): left empty"]

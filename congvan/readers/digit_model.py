@@ -43,10 +43,6 @@ def model_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def available() -> bool:
-    return model_path() is not None and importlib.util.find_spec("onnxruntime") is not None
-
-
 @lru_cache(maxsize=1)
 def _model():  # noqa: ANN202 - (onnxruntime session, vocabulary, digit indices)
     import onnxruntime

@@ -66,8 +66,7 @@ GAP = 30.0  # points of blank between two words that separate the two columns of
 Word = tuple[int, int, int, int, str, float]  # left, top, right, bottom, text, Tesseract's confidence
 # A page may be sideways or upside down when fewer than this share of its words are read with confidence ≥ 80:
 # measured 0.14 on turned pages, 0.47 on a creased, wavy form and 0.8 or more on upright dev scans.
-DOUBTFUL = 0.3
-
+FEW_CONFIDENT = 0.3
 
 _SPECK = re.compile(r"[.,'`·~_]+")  # dust or a seal's edge read as punctuation before a line's first word
 
@@ -136,7 +135,7 @@ def _confident_share(rows: dict[tuple[int, int, int], list[Word]]) -> float:
 
 def _doubtful(rows: dict[tuple[int, int, int], list[Word]]) -> bool:
     """Enough words to judge (a blank page is not turned), few of them read with confidence."""
-    return sum(len(words) for words in rows.values()) >= 20 and _confident_share(rows) < DOUBTFUL
+    return sum(len(words) for words in rows.values()) >= 20 and _confident_share(rows) < FEW_CONFIDENT
 
 
 def _page(rows: dict[tuple[int, int, int], list[Word]], page_no: int, scale: float, width: float) -> list[Line]:

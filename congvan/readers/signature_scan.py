@@ -15,7 +15,7 @@ from congvan.layout import Line
 from congvan.readers import ocr
 from congvan.text.normalize import strip_accents
 
-SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6}"
+SYLLABLE = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{0,6}"  # one capitalised syllable of a Vietnamese name
 NAME = re.compile(rf"{SYLLABLE}(?:\s{SYLLABLE}){{1,4}}")
 TRAILING_NAME = re.compile(rf"(?:^|[^\wÀ-ỹ])({SYLLABLE}(?:\s{SYLLABLE}){{1,4}})\s*$")
 _FAMILY = {strip_accents(name) for name in SURNAMES}

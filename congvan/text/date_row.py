@@ -21,3 +21,9 @@ def to_date(day: str | int, month: str | int, year: str | int) -> date | None:
         return date(int(year), int(month), int(day))
     except (TypeError, ValueError):
         return None
+
+
+def stamp_date(stamp: str) -> date | None:
+    """The day a stamp or e-signature text gives ('chữ ký số 13/11/2025 15:53'), if any."""
+    m = STAMP_DATE.search(stamp)
+    return to_date(*m.groups()) if m else None
