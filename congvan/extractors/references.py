@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from congvan.data.types import CODE_TYPES, TYPE_NAMES
 from congvan.extractors.dates import to_date
@@ -22,6 +23,11 @@ CITE = re.compile(
 )
 
 _FIRST_NUMBER = re.compile(rf"(?:{PARTY_NUMBER}|{NUMBER})", re.I)
+_TYPE_NAME = re.compile(rf"(?<!\w)(?:{_TYPES})(?!\w)", re.I)
+# 'Ngày 18/3/2025, Sở Tài chính đã có Công văn số 325/STC-HTDN': a sentence that opens with the day
+_OPENING_DAY = re.compile(
+    r"(?:^|[.;:]\s+|\n)[“\"'(]?\s*Ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|"
+    r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))\s*,\s*")
 _REACH = 200  # characters before a number where its type name can start (a type, six words, 'số')
 
 
@@ -47,16 +53,19 @@ def extract(texts: list[str], own_number: str | None) -> list[dict]:
     found: dict[str, dict] = {}
     own = (own_number or "").casefold()
     for text in texts:
+        previous_end = 0
         for m in citations(text):
             number = normalise(m["number"])
+            opening, previous_end = _opening_day(text, previous_end, m.start("number")), m.end()
             if not re.search(r"/[A-ZĐa-zđ]", number) or number.casefold() == own:
                 continue
             if re.fullmatch(r"\d+/\d+", number):
                 continue
-            kind = _type(m["type"], number)
-            day = to_date(m["d"] or m["d2"], m["m"] or m["m2"], m["y"] or m["y2"]) if (m["d"] or m["d2"]) else None
+            printed, start = _printed_type(m)
+            kind = _type(printed, number)
+            day = _day(m) or opening
             entry = {"type": kind, "number": number, "date": day.isoformat() if day else None,
-                     "issuer": None, "text": m.group(0).strip()}
+                     "issuer": None, "text": text[start:m.end()].strip()}
             key = number.casefold()
             if key not in found:
                 found[key] = entry
@@ -67,9 +76,44 @@ def extract(texts: list[str], own_number: str | None) -> list[dict]:
     return list(found.values())
 
 
+def _printed_type(m: re.Match[str]) -> tuple[str | None, int]:
+    """The type name printed nearest before the number, and where the citation text starts: in
+    'quy định tại Thông tư số 86/2013/TT-BTC' the document is the Thông tư, not a Quy định."""
+    if m["type"] is None:
+        return None, m.start()
+    names = list(_TYPE_NAME.finditer(m.string, m.start("type"), m.start("number")))
+    last = names[-1] if names else None
+    if last is None:
+        return m["type"], m.start()
+    return last.group(0), last.start()
+
+
+def _day(m: re.Match[str]) -> date | None:
+    """The date printed after the number ('… ngày 14/6/2023'), if any."""
+    if not (m["d"] or m["d2"]):
+        return None
+    return to_date(m["d"] or m["d2"], m["m"] or m["m2"], m["y"] or m["y2"])
+
+
+def _opening_day(text: str, since: int, number_at: int) -> date | None:
+    """The day a sentence opens with, for the first citation in that sentence: in 'Ngày 25/9/2025, Ban
+    Thường trực ban hành Công văn số 227/NTTQ-BTT về việc …' the Công văn is of 25/9/2025. Nothing when
+    another citation, a sentence end or another date comes between, or when the day is one of receipt
+    ('Ngày 3/4, Sở nhận được Công văn số …')."""
+    found = next(reversed(list(_OPENING_DAY.finditer(text, since, number_at))), None)
+    if found is None:
+        return None
+    between = text[found.end():number_at]
+    if re.search(r"[.;]\s|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|ngày\s+\d|nhận", between, re.I):
+        return None
+    return to_date(found["d"] or found["d2"], found["m"] or found["m2"], found["y"] or found["y2"])
+
+
 def _type(printed: str | None, number: str) -> str | None:
     """The printed type name, else the one the ký hiệu encodes ('…/QĐ-UBND', party style '31-HD/BTCTW')."""
-    if printed and printed.casefold() != "văn bản":
+    if printed and printed.casefold() == "văn bản":
+        return "Văn bản"  # printed as such; the ký hiệu's 'CV' does not make it a Công văn in the text
+    if printed:
         for name in CITABLE_TYPES:
             if name.casefold() == printed.casefold():
                 return name
@@ -78,4 +122,4 @@ def _type(printed: str | None, number: str) -> str | None:
     code = party.group(1) if party else (last.split("-")[0] if "-" in last else None)
     if code and code.casefold() in CODE_TYPES:
         return CODE_TYPES[code.casefold()]
-    return "Công văn" if printed and printed.casefold() == "văn bản" else None
+    return None
