@@ -73,9 +73,17 @@ def test_request_to_the_addressees_is_led_by_the_recipients(tmp_path: Path) -> N
     "Sở Tài chính trân trọng cảm ơn sự phối hợp của Quý cơ quan./.",
     "Bộ Tư pháp trân trọng cảm ơn sự phối hợp của Quý cơ quan./. lữ ~",  # specks after the closing mark
     "Xin chân thành cảm ơn sự quan tâm, phối hợp của các đơn vị.",
+    "Kính gửi Sở Kế hoạch và Đầu tư tổng hợp./.",  # the closing sending formula
+    "Kính gửi Văn phòng Ủy ban nhân dân tỉnh biết, theo dõi theo quy định./.",
 ])
 def test_not_tasks(tmp_path: Path, sentence: str) -> None:
     assert tasks_of(tmp_path, sentence + "\n") == []
+
+
+def test_the_closing_sending_formula_after_a_list_adds_no_task(tmp_path: Path) -> None:
+    body = ("Sở Tài chính cử cán bộ tham gia như sau:\n1. Họ và tên: Nguyễn Văn A\n2. Điện thoại: 0912345678\n"
+            "Kính gửi Sở Nội vụ tổng hợp./.\n")
+    assert tasks_of(tmp_path, body) == []
 
 
 def test_closing_exhortation_is_not_a_task_but_a_new_giao_is(tmp_path: Path) -> None:

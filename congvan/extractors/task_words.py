@@ -54,7 +54,10 @@ NOT_TASK = re.compile(
 BOILERPLATE = re.compile(
     r"(nếu có (gì )?(khó khăn|vướng mắc|phát sinh)|trường hợp có (khó khăn|vướng mắc)|có khó khăn, vướng mắc|"
     r"thông báo (để|cho) .{0,120}(biết|thực hiện)\W*$|gửi .{0,80}để (biết|tham khảo)|để tham khảo|"
-    r"có hiệu lực (thi hành )?(kể )?từ ngày)"
+    r"có hiệu lực (thi hành )?(kể )?từ ngày|"
+    # the closing sending formula: "Kính gửi Sở Nội vụ tổng hợp, theo dõi./."
+    r"^\W*kính gửi [^.;:]{2,120}?\s(để\s)?(biết|tổng hợp|theo dõi)(\s*(,|và)\s*(biết|tổng hợp|theo dõi))*"
+    r"( theo quy định)?\W*$)"
 )
 INTRO_TAIL = re.compile(
     r"(?:,?\s*(?:và|để)\s+)?(?:(?:khẩn trương|tiếp tục|chỉ đạo|tập trung|nghiêm túc|tổ chức|phối hợp)\s+)*"

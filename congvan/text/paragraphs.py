@@ -55,6 +55,8 @@ def _continues(prev: Line, line: Line, margin: float, right: float) -> bool:
     prev_full = (prev.x1 or 0) >= right - 40
     if prev.text.rstrip().endswith((".", ":", ";")) and not prev_full:
         return False
+    if (prev.x1 or 0) < margin + 0.6 * (right - margin) and line.text.lstrip()[:1].isupper():
+        return False  # a line ending far short of the margin ends its paragraph ('- Điện thoại: 0912…')
     if not prev_full and is_upper(prev.text) and not is_upper(line.text):
         return False  # a short capitals heading ("I. MỤC ĐÍCH, YÊU CẦU") before its text
     if line.page == prev.page and line.top is not None and prev.top is not None and line.top - prev.top > 40:
