@@ -483,3 +483,23 @@ def test_a_passive_with_an_agent_names_no_doer(tmp_path: Path) -> None:
 def test_accountability_after_an_action_keeps_the_task(tmp_path: Path) -> None:
     [task] = tasks_of(tmp_path, "1. Sở Tài chính chủ trì thẩm định, chịu trách nhiệm trước UBND tỉnh về kết quả.\n")
     assert task["lead"] == ["Sở Tài chính"]
+
+
+def test_the_issuers_own_report_lead_in_hands_nothing_down(tmp_path: Path) -> None:
+    body = ("Thực hiện Công văn số 12/BNV-VP của Bộ Nội vụ về việc đề nghị phối hợp; Ủy ban nhân dân tỉnh Quảng Ngãi "
+            "báo cáo Bộ Nội vụ về tình hình thực hiện, cụ thể như sau:\n"
+            "1. Năm 2024, các sở đã tổ chức 12 hội nghị đối thoại.\n2. Có 70/139 kiến nghị đã được các sở trả lời.\n")
+    assert tasks_of(tmp_path, body) == []
+
+
+def test_a_report_lead_in_by_another_body_still_passes_the_addressees(tmp_path: Path) -> None:
+    body = "Đề nghị các cơ quan, đơn vị báo cáo các nội dung sau:\n1. Số hồ sơ đã tiếp nhận.\n2. Số hồ sơ trễ hạn.\n"
+    assert [task["clause"] for task in tasks_of(tmp_path, body)] == ["1", "2"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Có 70 kiến nghị của doanh nghiệp đã được trả lời.",
+    "Trong năm, Sở tiếp nhận 15 đề nghị và 4 yêu cầu của công dân.",
+])
+def test_a_counted_request_word_is_a_noun(tmp_path: Path, sentence: str) -> None:
+    assert tasks_of(tmp_path, sentence + "\n") == []

@@ -197,7 +197,29 @@ def issuer_request(text: str, ctx: Context) -> str | None:
     return None
 
 
+# "…; Trung tâm X báo cáo UBND tỉnh về tình hình …, cụ thể như sau:": the issuer reports what follows
+_REPORTS = re.compile(r"^(?P<subject>[^;]*?)\b(?:kính |xin )?báo cáo\b[^;]*?"
+                      r"(?:như sau|sau đây|(?:các )?nội dung sau)\s*:$")
+
+
+def reports_lead_in(text: str, ctx: Context) -> bool:
+    """A lead-in where the issuer itself reports the items below: they state facts, no one is asked. Read on
+    the last part of the sentence (after ';'), which must ask nothing and whose subject is the issuer or none."""
+    last = re.split(r";\s*", text.strip())[-1]
+    m = _REPORTS.match(fold(last))
+    if m is None or REQUEST.search(m.group(0)):
+        return False
+    subject = last[: m.end("subject")].strip()
+    return not subject or _is_issuer(subject, ctx)
+
+
 def _is_issuer(subject: str, ctx: Context) -> bool:
     found = agencies.find_agencies(subject)
-    return not found or not ctx.issuer or any(fold(ctx.issuer) in fold(name) or fold(name) in fold(ctx.issuer)
-                                              for name in found)
+    if not found or not ctx.issuer:
+        return True
+    issuer = _words(ctx.issuer)  # 'Trung tâm Xúc tiến Đầu tư, Thương mại …' is 'Trung tâm xúc tiến đầu tư thương mại …'
+    return any(issuer in _words(name) or _words(name) in issuer for name in found)
+
+
+def _words(name: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", fold(name))) + " "

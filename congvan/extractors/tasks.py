@@ -20,6 +20,7 @@ from congvan.extractors.task_agencies import (
     intro_agencies,
     issuer_request,
     prefix_agencies,
+    reports_lead_in,
     short_heading,
     split_who,
     subject_action,
@@ -76,7 +77,7 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
         if root.kind == "para" and not root.children:
             if _completes_quoting_lead_in(tree, index, tasks, ctx, meeting):
                 continue
-            if OPINION_INTRO.search(fold(root.text)):
+            if OPINION_INTRO.search(fold(root.text)) or reports_lead_in(root.text, ctx):
                 pending = []  # "Bộ Nội vụ có ý kiến như sau:": the items are opinions, each a task only on its own
                 continue
             intro = intro_agencies(root.text, ctx)
