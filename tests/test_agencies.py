@@ -409,6 +409,8 @@ def test_dash_joined_fields_and_fused_head_titles(text: str, expected: list[str]
      ["Các đồng chí thành viên Ban Chỉ đạo quốc gia về dữ liệu"]),
     ("Ban Chỉ đạo tỉnh về phòng, chống thiên tai và tìm kiếm cứu nạn, Sở Y tế",
      ["Ban Chỉ đạo tỉnh về phòng, chống thiên tai và tìm kiếm cứu nạn", "Sở Y tế"]),
+    ("Đề nghị các bộ, cơ quan chủ dự án thành phần và UBND các tỉnh dự họp",
+     ["Các bộ, cơ quan chủ dự án thành phần", "UBND các tỉnh"]),
 ])
 def test_find_committee_with_topic(text: str, expected: list[str]) -> None:
     assert find_agencies(text) == expected

@@ -503,3 +503,10 @@ def test_a_report_lead_in_by_another_body_still_passes_the_addressees(tmp_path: 
 ])
 def test_a_counted_request_word_is_a_noun(tmp_path: Path, sentence: str) -> None:
     assert tasks_of(tmp_path, sentence + "\n") == []
+
+
+def test_entering_data_is_a_verb_that_ends_the_lead(tmp_path: Path) -> None:
+    body = ("Trên cơ sở báo cáo đã phê duyệt, các sở nhập dữ liệu kết quả tự đánh giá lên Phần mềm "
+            "trước ngày 15/1/2025.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["lead"] == ["Các sở"] and task["deadline"]["date"] == "2025-01-15"

@@ -338,6 +338,7 @@ TERMINAL_CONTINUATIONS: tuple[str, ...] = ("có liên quan", "liên quan")
 NAME_PARTS: tuple[str, ...] = (
     "công trình", "chương trình", "đầu tư xây dựng", "phòng, chống", "phòng chống", "giao thông",
     "tổ chức xã hội", "tiếp nhận và trả kết quả", "và tìm kiếm cứu nạn", "tìm kiếm cứu nạn",
+    "chủ dự án",  # "các bộ, cơ quan chủ dự án thành phần": the project owners, not "dự" (attend)
 )
 
 # Phrases that continue a collective only: "các bệnh viện trong tỉnh", "… trên địa bàn tỉnh".
@@ -370,7 +371,8 @@ STOP_PHRASES: tuple[str, ...] = (
     "tháp tùng", "họp", "giải đáp", "tháo gỡ", "phát hiện", "làm đầu mối", "là đầu mối", "tiếp xúc",
     "đối thoại", "khắc phục", "chấn chỉnh", "thống nhất", "trao đổi", "lưu ý", "quan tâm", "nhanh chóng",
     "có ý kiến", "tích cực", "hoàn thiện", "kiện toàn", "thành lập", "tăng", "giảm", "nhiệm kỳ", "lần thứ",
-    "khóa", "chậm nhất", "chậm", "muộn nhất", "liệt kê", "đăng nhập", "đồng ý", "chấp thuận", "hoạt động",
+    "khóa", "chậm nhất", "chậm", "muộn nhất", "liệt kê", "đăng nhập",
+    "nhập dữ liệu", "nhập số liệu", "nhập thông tin", "nhập đầy đủ", "đồng ý", "chấp thuận", "hoạt động",
     "đi", "đi vào", "phạm vi", "kiến nghị", "trả lời", "phúc đáp", "kính trình", "kính đề nghị", "trình bày",
     "giới thiệu", "ghi nhận", "biểu dương", "khen thưởng", "xác định", "thay", "thay mặt", "đại diện",
     "phân công", "chịu", "đảm nhận", "đảm nhiệm", "điều hành", "sắp xếp", "tiếp", "thi hành", "ngày càng",
