@@ -411,6 +411,11 @@ def test_dash_joined_fields_and_fused_head_titles(text: str, expected: list[str]
      ["Ban Chỉ đạo tỉnh về phòng, chống thiên tai và tìm kiếm cứu nạn", "Sở Y tế"]),
     ("Đề nghị các bộ, cơ quan chủ dự án thành phần và UBND các tỉnh dự họp",
      ["Các bộ, cơ quan chủ dự án thành phần", "UBND các tỉnh"]),
+    ("Hội Nông dân tỉnh Gia Lai (cũ), Hội Nông dân tỉnh Kon Tum (cũ) và Hội Nông dân tỉnh Gia Lai (mới) bàn giao",
+     ["Hội Nông dân tỉnh Gia Lai (cũ)", "Hội Nông dân tỉnh Kon Tum (cũ)", "Hội Nông dân tỉnh Gia Lai (mới)"]),
+    ("Sở Xây dựng và các cơ quan, tổ chức có liên quan chịu trách nhiệm thi hành",
+     ["Sở Xây dựng", "Các cơ quan, tổ chức có liên quan"]),
+    ("Sở Xây dựng và các cơ quan, tổ chức kiểm tra công trình", ["Sở Xây dựng", "Các cơ quan"]),
 ])
 def test_find_committee_with_topic(text: str, expected: list[str]) -> None:
     assert find_agencies(text) == expected

@@ -510,3 +510,11 @@ def test_entering_data_is_a_verb_that_ends_the_lead(tmp_path: Path) -> None:
             "trước ngày 15/1/2025.\n")
     [task] = tasks_of(tmp_path, body)
     assert task["lead"] == ["Các sở"] and task["deadline"]["date"] == "2025-01-15"
+
+
+def test_merged_bodies_keep_old_and_new_and_listed_organisations_stay_a_noun(tmp_path: Path) -> None:
+    body = ("Sở Y tế tỉnh Gia Lai (cũ), Sở Y tế tỉnh Gia Lai (mới) và các cơ quan, tổ chức có liên quan căn cứ "
+            "chức năng, nhiệm vụ chủ động bàn giao hồ sơ trước ngày 30/6/2025.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["lead"] == ["Sở Y tế tỉnh Gia Lai (cũ)", "Sở Y tế tỉnh Gia Lai (mới)",
+                            "Các cơ quan, tổ chức có liên quan"]

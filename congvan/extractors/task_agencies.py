@@ -103,6 +103,8 @@ def intro_agencies(text: str, ctx: Context) -> list[str] | None:
 # any verb), "các tổ chức chính trị - xã hội" (organisations), "các chủ đầu tư" (project owners).
 _NOUN_NOT_VERB = (("ban", ""), ("các", "tổ chức"), ("những", "tổ chức"), ("chủ", "đầu tư"))
 _ACTION_ANY = re.compile(r"\s(?=" + ACTION.pattern.split("(?:\\W*)", 1)[1] + ")")
+# "các cơ quan, tổ chức có liên quan": after a comma in a list of bodies, organisations, not "organise"
+_LISTED_ORGANISATIONS = re.compile(r"tổ chức(?=\s*(?:,|và\s|có liên quan|liên quan|trực thuộc|thuộc\s|trên địa bàn))")
 
 
 def split_who(phrase: str) -> tuple[str, str]:
@@ -117,6 +119,8 @@ def split_who(phrase: str) -> tuple[str, str]:
         if before and any(before[0].casefold() == word and padded[pos + 1:].startswith(verb)
                           for word, verb in _NOUN_NOT_VERB):
             continue
+        if before and before[0].endswith(",") and _LISTED_ORGANISATIONS.match(padded, pos + 1):
+            continue
         return phrase[:pos].strip(" ,"), phrase[pos:].strip()
     return phrase, ""
 
@@ -126,7 +130,7 @@ def agencies_in(who: str, ctx: Context) -> list[str]:
     members = agencies.expand_bracketed(who)
     if members:
         return resolve(members, ctx)
-    who = re.sub(r"\([^)]*\)", " ", who)
+    who = re.sub(r"\((?!\s*(?:cũ|mới)\s*\))[^)]*\)", " ", who)  # '(cũ)', '(mới)' tell merged bodies apart
     key = fold(who).strip(" ,:;")
     if not key:
         return []

@@ -119,7 +119,10 @@ class _NameParts(_Scanner):
         return j
 
     def caps_paren_end(self, i: int) -> int:
-        """After '(PV GAS)' at i: an all-capitals abbreviation in brackets; else 0."""
+        """After '(PV GAS)' at i: an all-capitals abbreviation in brackets, or '(cũ)' / '(mới)' that tells
+        a body from its namesake after a merger ('Đoàn Luật sư tỉnh Lâm Đồng (cũ)'); else 0."""
+        if self.key(i + 1) in ("cũ", "mới") and self.key(i + 2) == ")":
+            return i + 3
         j = i + 1
         words = 0
         while j < self.n and j - i <= 6:
@@ -295,9 +298,9 @@ class _NameParts(_Scanner):
                     break
                 if t.digit and self.key(j - 1) not in _NUMBERED_LEVELS:
                     break
-                if collective and t.low:
+                if collective and t.low:  # "các cơ quan, tổ chức có liên quan": a noun, not the verb
                     m = self.collective_noun(j)
-                    if m and self.key(j + m) in (",", "và"):
+                    if m and (self.key(j + m) in (",", "và") or _CONTINUATIONS.match(self.toks, j + m)):
                         j += m
                         continue
                 if t.key == "về" and head and _TOPIC_HEADS.match(self.toks, i - len(head)):
