@@ -518,3 +518,8 @@ def test_merged_bodies_keep_old_and_new_and_listed_organisations_stay_a_noun(tmp
     [task] = tasks_of(tmp_path, body)
     assert task["lead"] == ["Sở Y tế tỉnh Gia Lai (cũ)", "Sở Y tế tỉnh Gia Lai (mới)",
                             "Các cơ quan, tổ chức có liên quan"]
+
+
+def test_a_short_label_ending_in_a_colon_is_no_task_by_itself(tmp_path: Path) -> None:
+    body = "1. Phân công chuẩn bị:\nGiao Sở Nội vụ chuẩn bị báo cáo trước ngày 5/4/2024.\n"
+    assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [("p2", ["Sở Nội vụ"])]

@@ -194,6 +194,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     key = _SHORT_NAME.sub("", key)  # "(Sau đây viết tắt là BHXH các tỉnh) …" closes the Kính gửi block
     if not key or key.startswith("(") or is_upper(node.text):
         return False
+    if not node.children and key.rstrip().endswith(":") and len(key.split()) <= 4:
+        return False  # "6. Phân công chuẩn bị:" heads what follows; on its own it asks nothing
     if id(node) in ctx.quoted or CONTACT.match(key) or PERSON_LINE.match(node.text) or only_cited_requests(node.text):
         return False
     if THANKS.match(key):
