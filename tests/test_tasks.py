@@ -523,3 +523,9 @@ def test_merged_bodies_keep_old_and_new_and_listed_organisations_stay_a_noun(tmp
 def test_a_short_label_ending_in_a_colon_is_no_task_by_itself(tmp_path: Path) -> None:
     body = "1. Phân công chuẩn bị:\nGiao Sở Nội vụ chuẩn bị báo cáo trước ngày 5/4/2024.\n"
     assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [("p2", ["Sở Nội vụ"])]
+
+
+def test_items_that_only_name_who_act_on_nothing(tmp_path: Path) -> None:
+    body = ("1. Sở Y tế:\n- Ban Giám đốc Sở;\n- Phòng Nghiệp vụ dược.\n"
+            "2. Sở Tài chính:\n- Bố trí kinh phí trước ngày 5/4/2024.\n")
+    assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [("2", ["Sở Tài chính"])]

@@ -111,6 +111,10 @@ QUOTED_REQUEST = re.compile(r"(\bcủa\s[^,;]{2,150}|\bvề việc|\btrong đó,
 # Contact details under a letter: a person and how to reach them, not a task.
 CONTACT = re.compile(r"^\W*(chức vụ|đơn vị công tác|(số )?điện thoại( liên hệ)?|sđt|email|e-mail|địa chỉ|họ và tên|"
                      r"họ tên|ngày sinh|đầu mối liên hệ|người liên hệ|cán bộ (đầu mối|liên hệ)|fax)\s*:")
+# Who attends or is sent, as a list item: "Đại diện Lãnh đạo Phòng KH-TC;", "Ban Giám đốc Sở;" (no verb follows).
+ROLE_LINE = re.compile(r"^\W*(?:đại diện\s+)?(?:lãnh đạo|ban giám đốc|ban lãnh đạo|thủ trưởng|(?:phó )?trưởng|"
+                       r"(?:phó )?giám đốc|chuyên viên|cán bộ|công chức|viên chức|thành viên)\b"
+                       r"[^.;:!?]{0,120}[;.,]?\s*$")
 PERSON_LINE = re.compile(r"^\W*(Ông|Bà|Đồng chí|Đ/c)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5}\W*$")
 # A list of the papers of a dossier ("Hồ sơ gồm:", "Thành phần hồ sơ:"): its items are papers, not tasks.
 DOSSIER = re.compile(r"\b(hồ sơ|thành phần hồ sơ|tài liệu)\b[^.:]{0,120}\b(gồm|bao gồm)\b[^.]*:$|^\W*thành phần hồ sơ")

@@ -48,6 +48,7 @@ from congvan.extractors.task_words import (
     PURPOSE,
     QUOTES_BASES,
     REQUEST,
+    ROLE_LINE,
     SEND_BACK,
 )
 from congvan.text.normalize import fold, is_upper
@@ -182,6 +183,13 @@ def _request_after_quotes(node: Clause, quotes: bool) -> str:
     return "\n" + tail if REQUEST.search(fold(tail)) else ""
 
 
+def _only_a_name(text: str) -> bool:
+    """An item that only names a body ('Phòng Nghiệp vụ dược;'): one agency and nothing after it."""
+    text = text.strip(" ;.,")
+    found = agencies.find_agencies(text) if len(text.split()) <= 15 and agencies.is_agency_start(text) else []
+    return len(found) == 1 and fold(found[0]) == fold(text)
+
+
 def _strong(key: str) -> bool:
     """A clause with items below it is a task only when it directs on its own."""
     return bool(REQUEST.search(key) or EXECUTE.search(key) or
@@ -198,6 +206,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
         return False  # "6. Phân công chuẩn bị:" heads what follows; on its own it asks nothing
     if id(node) in ctx.quoted or CONTACT.match(key) or PERSON_LINE.match(node.text) or only_cited_requests(node.text):
         return False
+    if not node.children and (ROLE_LINE.match(key) or _only_a_name(node.text)) and not split_who(node.text)[1]:
+        return False  # "Đại diện Lãnh đạo Phòng Kế hoạch - Tài chính;", "Phòng Nghiệp vụ dược;": who, no action
     if THANKS.match(key):
         return False  # "Bộ Công an trân trọng cảm ơn sự phối hợp của Quý cơ quan./."
     if "chịu trách nhiệm trước" in key and fold(split_who(node.text)[1]).startswith("chịu trách nhiệm trước"):
