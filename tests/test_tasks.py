@@ -529,3 +529,13 @@ def test_items_that_only_name_who_act_on_nothing(tmp_path: Path) -> None:
     body = ("1. Sở Y tế:\n- Ban Giám đốc Sở;\n- Phòng Nghiệp vụ dược.\n"
             "2. Sở Tài chính:\n- Bố trí kinh phí trước ngày 5/4/2024.\n")
     assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [("2", ["Sở Tài chính"])]
+
+
+@pytest.mark.parametrize("closing", [
+    "Kính đề nghị Sở Tài chính quan tâm, chỉ đạo./.",
+    "Kính đề nghị Sở Tài chính xem xét, giải quyết. ÁV Z",  # a scan's specks after the closing mark
+    "Ủy ban nhân dân tỉnh kính đề nghị Sở Tài chính quan tâm, chỉ đạo.ÁV Z",
+])
+def test_a_closing_request_that_repeats_one_made_adds_no_task(tmp_path: Path, closing: str) -> None:
+    body = f"Đề nghị Sở Tài chính bố trí kinh phí cho lực lượng trực tiếp tham gia trước ngày 30/6/2024.\n{closing}\n"
+    assert [task["clause"] for task in tasks_of(tmp_path, body)] == ["p1"]

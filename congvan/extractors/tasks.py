@@ -101,15 +101,16 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 # the closing mark './.' is not the text (a scan's specks).
 THANKS = re.compile(r"^[^.;:!?]{0,150}?\b(?:xin |trân trọng |chân thành )*cảm ơn\b[^.;:!?]*(?:\W*$|\./\.)")
 _CLOSING_REQUEST = re.compile(
-    r"^\W*(kính |trân trọng )?(đề nghị|trình)\s+[^.;:]{3,120}?\s+(xem xét|cho ý kiến)(\s*,?\s*(quyết định|phê duyệt|"
-    r"chỉ đạo|giải quyết|cho ý kiến|chấp thuận))?\W*(\./\.)?\W*$"
+    r"^\W*([^.;:]{2,80}?\s)?(kính |trân trọng )?(đề nghị|trình)\s+[^.;:]{3,120}?\s+(xem xét|cho ý kiến|quan tâm)"
+    r"(\s*,?\s*(quyết định|phê duyệt|chỉ đạo|giải quyết|cho ý kiến|chấp thuận))?\W*(\./\.)?\W*$"
 )
+_SPECKS = re.compile(r"(?<=\.)(?:\s*[^\s.]{1,3}){1,3}\s*$")  # a scan's specks after the closing mark
 
 
 def _without_closing_repeat(tasks: list[dict]) -> list[dict]:
     """Drop a last 'Kính đề nghị <addressee> xem xét, quyết định./.' that only repeats, as the closing
     formula, a request already made to the same agencies."""
-    if len(tasks) < 2 or not _CLOSING_REQUEST.match(fold(tasks[-1]["description"])):
+    if len(tasks) < 2 or not _CLOSING_REQUEST.match(_SPECKS.sub("", fold(tasks[-1]["description"]))):
         return tasks
     last = tasks[-1]
     if any(task["lead"] == last["lead"] for task in tasks[:-1]) and last["deadline"] is None:
