@@ -539,3 +539,14 @@ def test_items_that_only_name_who_act_on_nothing(tmp_path: Path) -> None:
 def test_a_closing_request_that_repeats_one_made_adds_no_task(tmp_path: Path, closing: str) -> None:
     body = f"Đề nghị Sở Tài chính bố trí kinh phí cho lực lượng trực tiếp tham gia trước ngày 30/6/2024.\n{closing}\n"
     assert [task["clause"] for task in tasks_of(tmp_path, body)] == ["p1"]
+
+
+def test_without_kinh_gui_a_send_back_request_is_led_by_those_the_lead_in_asks(tmp_path: Path) -> None:
+    header = HEADER.split("Kính gửi:")[0] + "Kính gửi: ……………………\n"
+    body = ("Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành và Ủy ban nhân dân các huyện triển khai một số nội dung "
+            "sau:\n1. Rà soát danh mục dự án đầu tư công.\n"
+            "Văn bản trả lời đề nghị gửi về Sở Tài chính trước ngày 24/12/2024.\n")
+    tasks = tasks_of(tmp_path, body, header)
+    assert [(task["clause"], task["lead"]) for task in tasks] == [
+        ("1", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"]),
+        ("p3", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"])]

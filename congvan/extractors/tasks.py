@@ -72,6 +72,7 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
     if meeting:
         tasks.append(meeting)
     pending: list[str] = []  # agencies of a top-level lead-in paragraph, passed to the items after it
+    asked: list[str] = []  # the agencies of the first top-level lead-in that names them
     if (ctx.doc_type or "") in NORMATIVE_TYPES:
         tree = implementation_articles(tree)
     for index, root in enumerate(tree):
@@ -84,12 +85,17 @@ def extract(tree: list[Clause], ctx: Context) -> tuple[list[dict], list[str]]:
             intro = intro_agencies(root.text, ctx)
             if intro is not None:
                 pending = intro or list(ctx.recipients)
+                asked = asked or intro
                 continue
             pending = [] if _is_task(root, fold(root.text), [], ctx) else pending
         _visit(root, pending if root.kind != "para" else [], ctx, tasks, meeting)
     tasks = _without_closing_repeat(tasks)
     for task in tasks:
-        if not task["lead"]:
+        if not task["lead"] and asked and not ctx.recipients:
+            # no Kính gửi (blank, unreadable): those the letter's lead-in asks stand for the addressees
+            task["lead"] = list(asked)
+            warnings.append(f"task {task['clause']}: no Kính gửi; lead taken from the lead-in that asks")
+        elif not task["lead"]:
             warnings.append(f"task {task['clause']}: no lead agency identified")
     return tasks, warnings
 
