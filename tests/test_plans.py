@@ -123,6 +123,14 @@ def test_parenthesised_numbers_are_items_below_the_open_item() -> None:
     assert _paths(tree) == ["1", "1.1", "1.1.a", "1.2", "2"]
 
 
+def test_a_one_read_as_roman_before_item_two_is_item_one() -> None:
+    tree = build([("I. Cho phép sinh viên mang túi vào phòng thi.", None), ("2. Phòng Đào tạo kiểm tra.", None),
+                  ("3. Các Khoa nhắc nhở sinh viên.", None)])
+    assert _paths(tree) == ["1", "2", "3"]
+    tree = build([("I. MỤC ĐÍCH", None), ("1. Nâng cao nhận thức.", None), ("2. Kiểm tra.", None)])
+    assert _paths(tree) == ["I", "I.1", "I.2"]
+
+
 def test_field_lines_become_the_fields_of_their_item() -> None:
     tree = build([("1. Nội dung", None), ("(1) Tổ chức tập huấn.", None), ("- Đơn vị chủ trì: Sở Nội vụ.", None),
                   ("- Thời gian hoàn thành: Quý II/2025.", None)])

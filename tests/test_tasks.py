@@ -550,3 +550,9 @@ def test_without_kinh_gui_a_send_back_request_is_led_by_those_the_lead_in_asks(t
     assert [(task["clause"], task["lead"]) for task in tasks] == [
         ("1", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"]),
         ("p3", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"])]
+
+
+def test_departments_that_remind_are_doers(tmp_path: Path) -> None:
+    body = "1. Sở Y tế tăng cường kiểm tra.\n2. Các Khoa, Phòng ban nhắc nhở sinh viên giữ tài sản cá nhân.\n"
+    assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [
+        ("1", ["Sở Y tế"]), ("2", ["Các Khoa, Phòng ban"])]

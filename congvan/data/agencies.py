@@ -286,6 +286,7 @@ COLLECTIVE_NOUNS: tuple[str, ...] = (
     "hiệp hội", "trường", "bệnh viện", "trung tâm", "đại học", "viện", "công ty", "tổng công ty", "tập đoàn",
     "ngân hàng", "quỹ", "văn phòng", "phòng", "cục", "vụ", "chi cục", "tổng cục", "ủy ban", "hội đồng", "đài",
     "chi nhánh", "trạm", "đoàn", "UBND", "Ủy ban nhân dân", "Sở, ban, ngành", "bộ, ngành", "chủ đầu tư",
+    "khoa", "phòng ban",
 )
 
 # Words after a collective noun that show it is not a body: "các trường hợp", "các vụ việc",
@@ -302,6 +303,7 @@ COLLECTIVE_NOT_BEFORE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("đơn vị", ("hành chính", "tính", "đo")),
     ("sở", ("hữu",)),
     ("cục", ("diện",)),
+    ("khoa", ("học",)),
 )
 
 # Parents that may follow a name directly: "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy".
@@ -372,7 +374,7 @@ STOP_PHRASES: tuple[str, ...] = (
     "đối thoại", "khắc phục", "chấn chỉnh", "thống nhất", "trao đổi", "lưu ý", "quan tâm", "nhanh chóng",
     "có ý kiến", "tích cực", "hoàn thiện", "kiện toàn", "thành lập", "tăng", "giảm", "nhiệm kỳ", "lần thứ",
     "khóa", "chậm nhất", "chậm", "muộn nhất", "liệt kê", "đăng nhập",
-    "nhập dữ liệu", "nhập số liệu", "nhập thông tin", "nhập đầy đủ", "đồng ý", "chấp thuận", "hoạt động",
+    "nhập dữ liệu", "nhập số liệu", "nhập thông tin", "nhập đầy đủ", "nhắc nhở", "đồng ý", "chấp thuận", "hoạt động",
     "đi", "đi vào", "phạm vi", "kiến nghị", "trả lời", "phúc đáp", "kính trình", "kính đề nghị", "trình bày",
     "giới thiệu", "ghi nhận", "biểu dương", "khen thưởng", "xác định", "thay", "thay mặt", "đại diện",
     "phân công", "chịu", "đảm nhận", "đảm nhiệm", "điều hành", "sắp xếp", "tiếp", "thi hành", "ngày càng",

@@ -99,7 +99,7 @@ def build(paragraphs: list[tuple[str, str | None]]) -> list[Clause]:
     roots: list[Clause] = []
     stack: list[Clause] = []
     paragraphs = split_glued(paragraphs)
-    classified = [classify(text, label) for text, label in paragraphs]
+    classified = _one_read_as_roman([classify(text, label) for text, label in paragraphs])
     last_labelled = max((i for i, c in enumerate(classified) if c[0]), default=-1)
     for index, (kind, ident, rest) in enumerate(classified):
         if kind is None:
@@ -135,6 +135,21 @@ def build(paragraphs: list[tuple[str, str | None]]) -> list[Clause]:
         _finish(root)
     absorb_fields(roots)
     return roots
+
+
+_Classified = tuple[str | None, str | None, str]
+
+
+def _one_read_as_roman(classified: list[_Classified]) -> list[_Classified]:
+    """'I.' whose next numbered sibling is '2.' (no 'II.' between) is item 1: OCR reads a '1' as 'I'."""
+    out = list(classified)
+    for index, (kind, ident, rest) in enumerate(classified):
+        if kind != "roman" or ident != "I":
+            continue
+        following = next(((k, i) for k, i, _ in classified[index + 1:] if k in ("roman", "number")), None)
+        if following == ("number", "2"):
+            out[index] = ("number", "1", rest)
+    return out
 
 
 # Scraped texts glue an item's label to the line before it: "… tiến bộ 1.1." + "Tổ chức …", or run it mid-line:

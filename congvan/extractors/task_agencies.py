@@ -116,6 +116,8 @@ def split_who(phrase: str) -> tuple[str, str]:
         if padded[pos + 1: pos + 2].isupper():
             continue  # "Bộ Xây dựng", "Sở Khoa học và Đầu tư": part of a name, not a verb
         before = padded[:pos].rsplit(None, 1)[-1:]
+        if padded[:pos].casefold().endswith("phòng ban"):
+            return phrase[:pos].strip(" ,"), phrase[pos:].strip()  # "Các Khoa, Phòng ban nhắc nhở …": departments
         if before and any(before[0].casefold() == word and padded[pos + 1:].startswith(verb)
                           for word, verb in _NOUN_NOT_VERB):
             continue
