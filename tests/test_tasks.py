@@ -556,3 +556,16 @@ def test_departments_that_remind_are_doers(tmp_path: Path) -> None:
     body = "1. Sở Y tế tăng cường kiểm tra.\n2. Các Khoa, Phòng ban nhắc nhở sinh viên giữ tài sản cá nhân.\n"
     assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [
         ("1", ["Sở Y tế"]), ("2", ["Các Khoa, Phòng ban"])]
+
+
+def test_a_request_followed_by_the_conditional_boilerplate_is_still_a_task(tmp_path: Path) -> None:
+    body = ("Đề nghị Sở Y tế chủ động phối hợp với các bệnh viện triển khai thực hiện theo hướng dẫn nêu trên. "
+            "Nếu có khó khăn, vướng mắc, báo cáo Ủy ban nhân dân tỉnh để xem xét, giải quyết.\n")
+    [task] = tasks_of(tmp_path, body)
+    assert task["lead"] == ["Sở Y tế"]
+
+
+def test_an_exhortation_followed_by_the_conditional_boilerplate_is_not(tmp_path: Path) -> None:
+    body = ("Yêu cầu Giám đốc các sở và Chủ tịch UBND các huyện nghiêm túc thực hiện. Trong quá trình triển khai, "
+            "nếu có phát sinh khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị đề xuất UBND tỉnh xem xét./.\n")
+    assert tasks_of(tmp_path, body) == []

@@ -110,6 +110,7 @@ _CLOSING_REQUEST = re.compile(
     r"^\W*([^.;:]{2,80}?\s)?(kính |trân trọng )?(đề nghị|trình)\s+[^.;:]{3,120}?\s+(xem xét|cho ý kiến|quan tâm)"
     r"(\s*,?\s*(quyết định|phê duyệt|chỉ đạo|giải quyết|cho ý kiến|chấp thuận))?\W*(\./\.)?\W*$"
 )
+_SENTENCES = re.compile(r"(?<=[.;])\s+")
 _SPECKS = re.compile(r"(?<=\.)(?:\s*[^\s.]{1,3}){1,3}\s*$")  # a scan's specks after the closing mark
 
 
@@ -233,7 +234,11 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
             return False  # what Điều 1 issues, approves or sets up is content, not an assignment
         return bool(DIRECTIVE.search(key) and not NOT_DIRECTIVE.search(key) and subject_action(node.text, ctx))
     if BOILERPLATE.search(key):
-        return bool(re.search(r"\bgiao\s+\S", key)) and not key.startswith(("trong quá trình", "trường hợp"))
+        own = " ".join(s for s in _SENTENCES.split(node.text.strip()) if not BOILERPLATE.search(fold(s)))
+        if not (own and REQUEST.match(fold(own).lstrip(" -+•*"))) or _closing_exhortation(own, ctx):
+            # "Đề nghị X phối hợp …. Nếu có khó khăn, …" asks first; "Yêu cầu X nghiêm túc thực hiện. Nếu …" exhorts
+            return bool(re.search(r"\bgiao\s+\S", key)) and not key.startswith(("trong quá trình", "trường hợp"))
+        key = fold(own)
     request = REQUEST.search(PASSIVE_GIAO.sub(_unassign, key))
     if doc_type in ("Báo cáo", "Tờ trình"):
         return issuer_request(node.text, ctx) is not None
