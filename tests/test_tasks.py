@@ -569,3 +569,21 @@ def test_an_exhortation_followed_by_the_conditional_boilerplate_is_not(tmp_path:
     body = ("Yêu cầu Giám đốc các sở và Chủ tịch UBND các huyện nghiêm túc thực hiện. Trong quá trình triển khai, "
             "nếu có phát sinh khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị đề xuất UBND tỉnh xem xét./.\n")
     assert tasks_of(tmp_path, body) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đối với các bệnh viện không thực hiện đúng quy định, vẫn kê thêm giường, Sở Y tế có văn bản kiến nghị Bộ Y tế "
+    "xử lý.",
+    "Để bảo đảm sử dụng kinh phí hiệu quả, Sở Y tế có văn bản đề nghị các bệnh viện sớm xây dựng hướng dẫn.",
+])
+def test_issuing_a_letter_is_the_doers_action(tmp_path: Path, sentence: str) -> None:
+    [task] = tasks_of(tmp_path, sentence + "\n")
+    assert task["lead"] == ["Sở Y tế"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sở Y tế có văn bản số 12/SYT-NV gửi Bộ Y tế.",  # a letter cited, not asked for
+    "Sở Y tế đã có văn bản đề nghị Bộ Y tế hỗ trợ.",
+])
+def test_a_letter_cited_or_already_sent_is_no_task(tmp_path: Path, sentence: str) -> None:
+    assert tasks_of(tmp_path, sentence + "\n") == []

@@ -153,8 +153,15 @@ def subject_action(text: str, ctx: Context) -> list[str]:
 
 
 def _find_subject_action(text: str, ctx: Context) -> list[str]:
-    body = re.sub(r"^[^,]{0,200}?,\s*(?=[A-ZĐ]|các\b)", "", text) if BACKGROUND.match(fold(text)) else text
-    if not (agencies.is_agency_start(unhead(body)) or ADDRESSEES.match(fold(body))):
+    body = text
+    if BACKGROUND.match(fold(text)):
+        body = re.sub(r"^[^,]{0,200}?,\s*(?=[A-ZĐ]|các\b)", "", text)
+    # "Đối với các cơ sở …, vẫn …, Sở Y tế có văn bản …": the doer after the topic, whose words may hold commas
+    # (not a quoted rule's)
+    if re.match(r"\W*đối với\b", fold(text)) and not re.search(r"[“”\"]", text[:300]):
+        starts = [m.end() for m in re.finditer(r",\s*", text[:300]) if _names_a_doer(text[m.end():], ctx)]
+        body = text[starts[0]:] if starts else body
+    if not _names_a_doer(body, ctx):
         return []
     who, rest = split_who(body)
     if who.endswith(" được") and rest.startswith("phân công"):  # 'Sở Y tế được phân công chủ trì …'
@@ -163,6 +170,13 @@ def _find_subject_action(text: str, ctx: Context) -> list[str]:
     if not rest or len(who) > 250 or _STATEMENT.search(fold(who).replace("có liên quan", "")):
         return []
     return agencies_in(who, ctx)
+
+
+def _names_a_doer(text: str, ctx: Context) -> bool:
+    """The text opens with an agency, the addressees, or a short name the document gave them."""
+    key = fold(text)
+    return bool(agencies.is_agency_start(unhead(text)) or ADDRESSEES.match(key)
+                or any(key.startswith(alias + " ") for alias in ctx.addressee_aliases))
 
 
 # How a doer is qualified or appointed, between its name and its action: 'theo chức năng, nhiệm vụ được giao',

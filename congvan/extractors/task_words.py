@@ -40,7 +40,7 @@ ACTION = re.compile(
     r"rà soát|liệt kê|hoàn thiện|hoàn thành|bổ sung|mời|tham gia|nghiêm túc|chấp hành|căn cứ|"
     r"thường xuyên|định kỳ|kịp thời|chủ động|làm|đề xuất|trình|quản lý|giám sát|phát huy|sắp xếp|"
     r"tiếp nhận|đề nghị|kiểm soát|duy trì|tuyên truyền|vận động|huy động|sử dụng|ưu tiên|chịu trách nhiệm|"
-    r"có trách nhiệm|có nhiệm vụ|cần|"
+    r"có trách nhiệm|có nhiệm vụ|cần|có văn bản(?! số)|"
     r"xem xét|phê duyệt|phê chuẩn|quyết định|cho ý kiến|có ý kiến|tham gia ý kiến|góp ý|là đầu mối|làm đầu mối|"
     r"đầu tư|tiến hành|phân công|hỗ trợ|tăng cường|tiếp tục|"
     r"cân đối|phân bổ|nâng cấp|số hóa|khắc phục|tập huấn|bồi dưỡng|hoàn chỉnh|điều chỉnh|"
