@@ -587,3 +587,13 @@ def test_issuing_a_letter_is_the_doers_action(tmp_path: Path, sentence: str) -> 
 ])
 def test_a_letter_cited_or_already_sent_is_no_task(tmp_path: Path, sentence: str) -> None:
     assert tasks_of(tmp_path, sentence + "\n") == []
+
+
+def test_a_to_trinh_keeps_its_closing_kinh_trinh(tmp_path: Path) -> None:
+    header = HEADER.replace("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "UBND TỈNH QUẢNG NGÃI\nSỞ NỘI VỤ").replace(
+        "Số: 15/UBND-KT", "Số: 15/TTr-SNV").replace("V/v triển khai nhiệm vụ", "TỜ TRÌNH\nVề việc hợp nhất các hội")
+    body = ("Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, cho phép hợp nhất các hội, cụ thể:\n"
+            "- Hợp nhất Hội Cựu giáo chức của ba tỉnh.\n"
+            "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định.\n")
+    tasks = tasks_of(tmp_path, body, header)
+    assert tasks and tasks[-1]["clause"] == "p3"

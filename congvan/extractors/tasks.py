@@ -107,7 +107,8 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 # the closing mark './.' is not the text (a scan's specks).
 THANKS = re.compile(r"^[^.;:!?]{0,150}?\b(?:xin |trân trọng |chân thành )*cảm ơn\b[^.;:!?]*(?:\W*$|\./\.)")
 _CLOSING_REQUEST = re.compile(
-    r"^\W*([^.;:]{2,80}?\s)?(kính |trân trọng )?(đề nghị|trình)\s+[^.;:]{3,120}?\s+(xem xét|cho ý kiến|quan tâm)"
+    r"^\W*(?:(kính |trân trọng )?(đề nghị|trình)|[^.;:]{2,80}?\s(kính |trân trọng )?đề nghị)\s+[^.;:]{3,120}?\s+"
+    r"(xem xét|cho ý kiến|quan tâm)"
     r"(\s*,?\s*(quyết định|phê duyệt|chỉ đạo|giải quyết|cho ý kiến|chấp thuận))?\W*(\./\.)?\W*$"
 )
 _SENTENCES = re.compile(r"(?<=[.;])\s+")
