@@ -597,3 +597,4 @@ def test_a_to_trinh_keeps_its_closing_kinh_trinh(tmp_path: Path) -> None:
             "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định.\n")
     tasks = tasks_of(tmp_path, body, header)
     assert tasks and tasks[-1]["clause"] == "p3"
+

@@ -34,7 +34,7 @@ CITED_WORK = re.compile(
 ACTION = re.compile(
     r"^(?:\W*)(chủ trì|phối hợp|tổ chức|triển khai|thực hiện|tham mưu|báo cáo|rà soát|xây dựng|hướng dẫn|"
     r"kiểm tra|theo dõi|đôn đốc|bố trí|tăng cường|tiếp tục|đẩy mạnh|chuẩn bị|gửi|cử|đăng ký|nghiên cứu|"
-    r"nhập (?:đầy đủ )?(?:dữ liệu|số liệu|thông tin)|nhắc nhở|"
+    r"nhập (?:đầy đủ )?(?:dữ liệu|số liệu|thông tin)|nhắc nhở|giải trình|"
     r"tập trung|bảo đảm|đảm bảo|khẩn trương|chỉ đạo|tổng hợp|phổ biến|quán triệt|lập|cập nhật|nâng cao|"
     r"thành lập|kiện toàn|tạo điều kiện|tăng|giải quyết|xử lý|công bố|ban hành|phải|cung cấp|đánh giá|"
     r"rà soát|liệt kê|hoàn thiện|hoàn thành|bổ sung|mời|tham gia|nghiêm túc|chấp hành|căn cứ|"
