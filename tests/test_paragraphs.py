@@ -40,3 +40,13 @@ def test_a_short_line_followed_by_lower_case_still_runs_on() -> None:
              _line("người liên hệ", LEFT, 180, 100), _line("và số điện thoại di động.", LEFT, 230, 115)]
     assert _texts(lines) == ["Đề nghị các đơn vị gửi danh sách cán bộ đầu mối, ghi rõ chức vụ, đơn vị công tác, họ tên "
                              "người liên hệ và số điện thoại di động."]
+
+
+def test_a_part_or_article_cited_at_a_line_start_runs_on() -> None:
+    lines = [_line("Đề nghị điều chỉnh thời gian tổ chức Đại hội theo quy định tại khoản 2 Điều 36 và nội dung "
+                   "tại Phần", LEFT + 30, RIGHT, 85),
+             _line("IV cho phù hợp với việc điều chỉnh thời gian Đại hội.", LEFT, 320, 100),
+             _line("Điều 5. Hiệu lực thi hành", LEFT, 260, 115)]
+    assert _texts(lines) == ["Đề nghị điều chỉnh thời gian tổ chức Đại hội theo quy định tại khoản 2 Điều 36 và nội "
+                             "dung tại Phần IV cho phù hợp với việc điều chỉnh thời gian Đại hội.",
+                             "Điều 5. Hiệu lực thi hành"]

@@ -45,9 +45,18 @@ def join_paragraphs(lines: list[Line]) -> list[Line]:
     return out
 
 
+# "… tại Phần" / "IV cho phù hợp …", "… quy định tại" / "Điều 22 Luật Bảo hiểm y tế …": a part or article named
+# mid-sentence at a line's start, not a heading (which has its title, a full stop or capitals after the number)
+_CITED_PART = re.compile(r"^\s*(?:Phần|Chương|Mục|Điều)\s+[\dIVXLC]+\s+(?:[a-zà-ỹđ]|(?:Luật|Bộ luật|Nghị định|Thông tư|"
+                         r"Quyết định|Nghị quyết|Hiến pháp|Phần|Chương|Mục)\b)")
+
+
 def _continues(prev: Line, line: Line, margin: float, right: float) -> bool:
-    if line.x0 is None or prev.x0 is None or LABEL_START.match(line.text):
+    if line.x0 is None or prev.x0 is None:
         return False
+    if LABEL_START.match(line.text):
+        return bool(_CITED_PART.match(line.text)) and (prev.x1 or 0) >= right - 40 \
+            and not prev.text.rstrip().endswith((".", ":", ";")) and line.x0 <= margin + 12
     if line.x0 > margin + 12:
         return False
     if line.column == "right" and prev.column != "right":
