@@ -14,8 +14,8 @@ from tests.conftest import DEV, SHARED
 
 # Floors reached on the digital dev documents (everything SOURCES.tsv does not call a scan); raise them when
 # quality improves.
-FLOORS = {"header_accuracy": 0.99, "recipients_f1": 0.99, "task_f1": 0.85, "task_f1_per_doc": 0.86,
-          "lead_accuracy": 0.93, "deadline_accuracy": 0.96, "references_f1": 0.98}
+FLOORS = {"header_accuracy": 0.99, "recipients_f1": 0.99, "task_f1": 0.865, "task_f1_per_doc": 0.875,
+          "lead_accuracy": 0.94, "deadline_accuracy": 0.96, "references_f1": 0.98}
 
 
 def scan_ids() -> set[str]:
@@ -33,7 +33,7 @@ def _scorer():
 
 
 # Floors reached on the nine dev scans (handwritten numbers and days, seals over the signature).
-SCAN_FLOORS = {"header_accuracy": 0.91, "recipients_f1": 0.88, "task_f1": 0.75}
+SCAN_FLOORS = {"header_accuracy": 0.91, "recipients_f1": 0.88, "task_f1": 0.88}
 SCAN_FIELD_FLOORS = {"number": 7, "date": 9, "issuer": 9, "place": 9, "subject": 9, "signer.name": 6}
 
 
