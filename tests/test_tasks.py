@@ -598,3 +598,10 @@ def test_a_to_trinh_keeps_its_closing_kinh_trinh(tmp_path: Path) -> None:
     tasks = tasks_of(tmp_path, body, header)
     assert tasks and tasks[-1]["clause"] == "p3"
 
+
+
+def test_a_meetings_agenda_assigns_nothing(tmp_path: Path) -> None:
+    body = ("1. Nội dung, chương trình Hội nghị\n- Tuyên bố lý do, giới thiệu đại biểu.\n"
+            "- Trình bày báo cáo tóm tắt kết quả năm 2025.\n2. Phân công\n"
+            "- Sở Tài chính chuẩn bị hội trường trước ngày 5/4/2024.\n")
+    assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [("2", ["Sở Tài chính"])]

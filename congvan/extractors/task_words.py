@@ -84,6 +84,10 @@ FOUNDS = re.compile(r"^\W*(thành lập|kiện toàn|thành lập và kiện to�
 # The sections of a plan that state aims, targets or background: their items assign nothing.
 PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|chỉ tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm|"
                      r"sự cần thiết|bối cảnh)[^.:]{0,60}$")
+# A meeting's agenda ("Nội dung, chương trình Hội nghị", "Chương trình cuộc họp"): who speaks when, not tasks.
+AGENDA = re.compile(r"^\W*(?:[\divx]+\s*[.)]\s*)?(?:nội dung\s*(?:,|và)?\s*)?(?:chương trình|nội dung|kịch bản)\s+"
+                    r"(?:của\s+)?(?:hội nghị|cuộc họp|buổi họp|buổi làm việc|hội thảo|lễ|phiên họp|tọa đàm)\b"
+                    r"[^.:;]{0,60}:?$")
 EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")
 INVITE = re.compile(r"(trân trọng |kính )?(kính )?mời\b.{0,200}\b(dự|tham dự|đến dự|họp)\b", re.I)
 REPORT = re.compile(r"[Bb]áo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"

@@ -30,6 +30,7 @@ from congvan.extractors.task_filters import implementation_articles, only_cited_
 from congvan.extractors.task_words import (
     ACTION,
     ADDRESSEES,
+    AGENDA,
     ATTENDEES,
     BACKGROUND,
     BOILERPLATE,
@@ -150,7 +151,7 @@ def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[di
     if node.children:
         intro = intro_agencies(text, ctx)
         quotes = quoting or bool(QUOTES_BASES.search(key)) or bool(DOSSIER.search(key)) or \
-            bool(PURPOSE.match(key)) or bool(ATTENDEES.match(key))
+            bool(PURPOSE.match(key)) or bool(ATTENDEES.match(key)) or bool(AGENDA.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
         elif not quoting and (not own or quotes) and _strong(key) and _is_task(node, key, inherited, ctx):
