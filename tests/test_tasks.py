@@ -127,12 +127,13 @@ def test_report_to_through(tmp_path: Path) -> None:
     assert task["report_to"] == "Văn phòng UBND tỉnh"
 
 
-def test_quyet_dinh_executors_only(tmp_path: Path) -> None:
+@pytest.mark.parametrize("executes", ["chịu trách nhiệm thi hành Quyết định này", "căn cứ Quyết định thi hành"])
+def test_quyet_dinh_executors_only(tmp_path: Path, executes: str) -> None:
     header = HEADER.replace("V/v triển khai nhiệm vụ", "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác").replace(
         "Số: 15/UBND-KT", "Số: 16/QĐ-UBND").split("Kính gửi")[0]
     body = ("Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính.\n"
             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
-            "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.\n")
+            f"Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ {executes}./.\n")
     [task] = tasks_of(tmp_path, body, header)
     assert task["clause"] == "3"
     assert task["lead"] == ["Văn phòng UBND tỉnh", "Sở Nội vụ"]

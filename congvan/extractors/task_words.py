@@ -88,7 +88,8 @@ PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|chỉ tiêu|căn
 AGENDA = re.compile(r"^\W*(?:[\divx]+\s*[.)]\s*)?(?:nội dung\s*(?:,|và)?\s*)?(?:chương trình|nội dung|kịch bản)\s+"
                     r"(?:của\s+)?(?:hội nghị|cuộc họp|buổi họp|buổi làm việc|hội thảo|lễ|phiên họp|tọa đàm)\b"
                     r"[^.:;]{0,60}:?$")
-EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")
+# "… chịu trách nhiệm thi hành Quyết định này", also "… căn cứ Quyết định thi hành./." (an older wording)
+EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)|căn cứ quyết định (này )?(để )?thi hành")
 INVITE = re.compile(r"(trân trọng |kính )?(kính )?mời\b.{0,200}\b(dự|tham dự|đến dự|họp)\b", re.I)
 REPORT = re.compile(r"[Bb]áo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"
                     r"(?:\s*\(\s*(?:thông )?qua\s+(?P<via>[^)]{3,80})\))?")
