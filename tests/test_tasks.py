@@ -152,6 +152,16 @@ def test_invitation_gives_one_attendance_task(tmp_path: Path) -> None:
     assert found[1]["lead"] == ["Sở Nội vụ"] and found[1]["deadline"]["kind"] == "by"
 
 
+def test_what_an_invitation_asks_besides_attending_is_due_by_the_meeting(tmp_path: Path) -> None:
+    header = HEADER.replace("V/v triển khai nhiệm vụ", "GIẤY MỜI\nDự họp về công tác cải cách hành chính").replace(
+        "Số: 15/UBND-KT", "Số: 17/GM-UBND")
+    body = ("Ủy ban nhân dân tỉnh trân trọng kính mời lãnh đạo các đơn vị nêu trên dự họp.\n"
+            "Thời gian: 14 giờ 00, ngày 22 tháng 4 năm 2024.\n"
+            "Giao Sở Tài chính báo cáo tình hình giải ngân vốn đầu tư công.\n")
+    prepared = tasks_of(tmp_path, body, header)[1]
+    assert prepared["lead"] == ["Sở Tài chính"] and prepared["deadline"]["date"] == "2024-04-22"
+
+
 def test_every_task_has_a_one_line_title(tmp_path: Path) -> None:
     [task] = tasks_of(tmp_path, "1. Giao Sở Tài chính chủ trì rà soát kinh phí; báo cáo trước ngày 20/4/2024.\n")
     assert "\n" not in task["title"] and task["title"] == "Rà soát kinh phí"

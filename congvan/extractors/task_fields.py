@@ -44,7 +44,10 @@ def build_task(node: Clause, text: str, inherited: list[str], ctx: Context, meet
         if "time" in node.fields:
             deadline = plan_deadline(node.fields["time"], ctx.doc_date) or deadline
             recurrence = find_recurrence(node.fields["time"]) or recurrence
-    if deadline is None and meeting and re.search(r"\bchuẩn bị\b", fold(text)) and meeting["deadline"]:
+    # what an invitation asks besides attending is material for the meeting ('chuẩn bị', or 'chuẩn báo cáo' as
+    # printed): due by the meeting day when it sets no date of its own
+    preparing = re.search(r"\bchuẩn bị\b", fold(text)) or (ctx.doc_type == "Giấy mời" and recurrence is None)
+    if deadline is None and meeting and preparing and meeting["deadline"]:
         deadline_obj = {"date": meeting["deadline"]["date"], "kind": "by", "text": "trước cuộc họp"}
     elif deadline is not None:
         deadline_obj = {"date": deadline.date, "kind": deadline.kind, "text": deadline.text}
