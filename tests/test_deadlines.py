@@ -104,6 +104,7 @@ PERIODS = [
 
 RELATIVE = [
     ("trong thời hạn 10 ngày kể từ ngày ký", DOC, "2023-06-29"),
+    ("trong thời hạn 10 ngày", DOC, "2023-06-29"),  # no event named: from the document date (OUTPUT.md)
     ("Trong thời hạn 10 ngày kể từ ngày ký, các đơn vị báo cáo", DOC, "2023-06-29"),
     ("trong thời hạn 10 (mười) ngày kể từ ngày ký", DOC, "2023-06-29"),
     ("trong thời hạn mười lăm ngày kể từ ngày ký", DOC, "2023-07-04"),
@@ -122,7 +123,6 @@ UNRESOLVED_RELATIVE = [
     "trong vòng 05 ngày kể từ ngày nhận được Công văn này",
     "chậm nhất sau 15 ngày kể từ ngày kết thúc đại hội",
     "trong thời hạn 10 ngày kể từ ngày ký hợp đồng",
-    "trong thời hạn 10 ngày",
 ]
 
 RECURRING = [

@@ -616,3 +616,17 @@ def test_a_meetings_agenda_assigns_nothing(tmp_path: Path) -> None:
             "- Trình bày báo cáo tóm tắt kết quả năm 2025.\n2. Phân công\n"
             "- Sở Tài chính chuẩn bị hội trường trước ngày 5/4/2024.\n")
     assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [("2", ["Sở Tài chính"])]
+
+
+def test_a_later_paragraph_of_an_article_that_directs_is_its_task(tmp_path: Path) -> None:
+    header = HEADER.replace("V/v triển khai nhiệm vụ", "QUYẾT ĐỊNH\nVề việc hợp nhất Hội Luật gia").replace(
+        "Số: 15/UBND-KT", "Số: 16/QĐ-UBND").split("Kính gửi")[0]
+    body = ("Điều 1. Cho phép hợp nhất Hội Luật gia của ba tỉnh thành Hội Luật gia tỉnh Quảng Ngãi.\n"
+            "Điều 2. Hội Luật gia tỉnh Quảng Ngãi là tổ chức xã hội - nghề nghiệp có tư cách pháp nhân.\n"
+            "Trong thời hạn 30 ngày làm việc, Ban Chấp hành Hội Luật gia tỉnh Quảng Ngãi có trách nhiệm tổ chức "
+            "Đại hội.\n"
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    [task] = tasks_of(tmp_path, body, header)
+    assert task["clause"] == "2" and task["lead"] == ["Ban Chấp hành Hội Luật gia tỉnh Quảng Ngãi"]
+    assert task["description"].startswith("Trong thời hạn 30 ngày") and task["deadline"]["kind"] == "relative"
+    assert task["deadline"]["date"] == "2024-05-15"  # 30 working days (Monday to Friday) after 03/4/2024

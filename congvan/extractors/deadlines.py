@@ -349,6 +349,8 @@ def _relative_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
                 end = pos + len(tail.group().rstrip()) if tail else pos
         elif m.group("strong") is None:
             continue
+        elif doc is not None:  # "trong thời hạn 60 ngày làm việc, …" names no event: from the document date
+            when = shift(doc, n, unit)
         yield _Candidate(m.start(), end, "relative", when)
 
 

@@ -154,7 +154,7 @@ def subject_action(text: str, ctx: Context) -> list[str]:
 
 def _find_subject_action(text: str, ctx: Context) -> list[str]:
     body = text
-    if BACKGROUND.match(fold(text)):
+    if BACKGROUND.match(fold(text)) or _TIME_OPENER.match(fold(text)):
         body = re.sub(r"^[^,]{0,200}?,\s*(?=[A-ZĐ]|các\b)", "", text)
     # "Đối với các cơ sở …, vẫn …, Sở Y tế có văn bản …": the doer after the topic, whose words may hold commas
     # (not a quoted rule's)
@@ -170,6 +170,11 @@ def _find_subject_action(text: str, ctx: Context) -> list[str]:
     if not rest or len(who) > 250 or _STATEMENT.search(fold(who).replace("có liên quan", "")):
         return []
     return agencies_in(who, ctx)
+
+
+# "Trong thời hạn 60 ngày làm việc, Ban Chủ nhiệm … có trách nhiệm …": a time limit before the doer
+_TIME_OPENER = re.compile(r"^\W*(?:trong (?:thời hạn|vòng|thời gian)|chậm nhất|định kỳ|hằng (?:năm|quý|tháng)|"
+                          r"hàng (?:năm|quý|tháng))\b[^,]{0,120},")
 
 
 def _names_a_doer(text: str, ctx: Context) -> bool:

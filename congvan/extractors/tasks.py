@@ -8,6 +8,7 @@ agreements, facts, quoted rules, conditional boilerplate and sending formulas ar
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from congvan.data.types import NORMATIVE_TYPES, PLAN_TYPES
 from congvan.extractors import agencies
@@ -166,6 +167,14 @@ def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[di
     after_prefix = fold(text.split(":", 1)[-1].strip()) if prefix else ""
     if _is_task(node, key, own if own and not prefix else inherited, ctx) or (prefix and ACTION.match(after_prefix)):
         tasks.append(build_task(node, text, passes, ctx, meeting))
+        return
+    # "Điều 5. X là tổ chức … (a statement)" + "Trong thời hạn 60 ngày, Ban Chủ nhiệm … có trách nhiệm …": a later
+    # paragraph of an article that names its own doer and directs it is the article's task
+    for part in text.split("\n")[1:] if node.kind == "article" and not quoting else []:
+        piece = replace(node, text=part.strip(), children=[])
+        if subject_action(piece.text, ctx) and _is_task(piece, fold(piece.text), [], ctx):
+            tasks.append(build_task(piece, piece.text, [], ctx, meeting))
+            return
 
 
 def _completes_quoting_lead_in(tree: list[Clause], index: int, tasks: list[dict], ctx: Context,
