@@ -123,6 +123,8 @@ UNRESOLVED_RELATIVE = [
     "trong vòng 05 ngày kể từ ngày nhận được Công văn này",
     "chậm nhất sau 15 ngày kể từ ngày kết thúc đại hội",
     "trong thời hạn 10 ngày kể từ ngày ký hợp đồng",
+    "Thời gian kiểm tra được xác định trong quyết định kiểm tra nhưng tối đa là 05 ngày làm việc.",  # a rule's limit
+    "Thời hạn lưu giữ hàng hóa không quá 12 tháng",
 ]
 
 RECURRING = [

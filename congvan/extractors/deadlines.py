@@ -107,6 +107,8 @@ _REL_RE = re.compile(
     rf"\s+(?:{_UNIT_ALT})(?!\w)",
     _F,
 )
+# "trong thời hạn 10 ngày", "trong vòng 05 ngày" (not a rule's limit: "tối đa là 05 ngày", "không quá 12 tháng")
+_WITHIN = re.compile(r"trong\s+(?:thời\s+hạn|vòng)\s*[:\-–]?\s+\d", _F)
 _REL_ANCHOR_RE = re.compile(rf"\s*,?\s*{_alternation(REL_ANCHORS)}(?!\w)\s*", _F)
 _RESOLVED_ANCHOR_RE = re.compile(_alternation(RESOLVED_ANCHORS), _F)
 _ANCHOR_TAIL_RE = re.compile(r"[^\n,.;:()]{0,80}")
@@ -349,8 +351,8 @@ def _relative_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
                 end = pos + len(tail.group().rstrip()) if tail else pos
         elif m.group("strong") is None:
             continue
-        elif doc is not None:  # "trong thời hạn 60 ngày làm việc, …" names no event: from the document date
-            when = shift(doc, n, unit)
+        elif doc is not None and _WITHIN.match(m.group(0)):
+            when = shift(doc, n, unit)  # "Trong thời hạn 60 ngày làm việc, X …" names no event: from the document date
         yield _Candidate(m.start(), end, "relative", when)
 
 
