@@ -105,6 +105,7 @@ PERIODS = [
 RELATIVE = [
     ("trong thời hạn 10 ngày kể từ ngày ký", DOC, "2023-06-29"),
     ("trong thời hạn 10 ngày", DOC, "2023-06-29"),  # no event named: from the document date (OUTPUT.md)
+    ("Điều lệ đã được phê duyệt. Trong vòng 10 ngày, Hội tổ chức đại hội.", DOC, "2023-06-29"),
     ("Trong thời hạn 10 ngày kể từ ngày ký, các đơn vị báo cáo", DOC, "2023-06-29"),
     ("trong thời hạn 10 (mười) ngày kể từ ngày ký", DOC, "2023-06-29"),
     ("trong thời hạn mười lăm ngày kể từ ngày ký", DOC, "2023-07-04"),
@@ -125,6 +126,7 @@ UNRESOLVED_RELATIVE = [
     "trong thời hạn 10 ngày kể từ ngày ký hợp đồng",
     "Thời gian kiểm tra được xác định trong quyết định kiểm tra nhưng tối đa là 05 ngày làm việc.",  # a rule's limit
     "Thời hạn lưu giữ hàng hóa không quá 12 tháng",
+    "4 ảnh 3x4 (ảnh chụp trong vòng 6 tháng)",  # inside a phrase, not a time limit opening a sentence
 ]
 
 RECURRING = [

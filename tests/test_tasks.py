@@ -630,3 +630,10 @@ def test_a_later_paragraph_of_an_article_that_directs_is_its_task(tmp_path: Path
     assert task["clause"] == "2" and task["lead"] == ["Ban Chấp hành Hội Luật gia tỉnh Quảng Ngãi"]
     assert task["description"].startswith("Trong thời hạn 30 ngày") and task["deadline"]["kind"] == "relative"
     assert task["deadline"]["date"] == "2024-05-15"  # 30 working days (Monday to Friday) after 03/4/2024
+
+
+def test_the_papers_under_a_dossier_heading_are_no_tasks(tmp_path: Path) -> None:
+    body = ("II. HỒ SƠ\n1. Đơn xin xét tốt nghiệp (theo mẫu);\n"
+            "2. 4 ảnh 3x4 (ảnh chụp trong vòng 6 tháng, sinh viên phải mặc áo sơ mi);\n"
+            "III. Sở Nội vụ tổng hợp hồ sơ trước ngày 5/4/2024.\n")
+    assert [task["clause"] for task in tasks_of(tmp_path, body)] == ["III"]

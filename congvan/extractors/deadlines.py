@@ -351,9 +351,15 @@ def _relative_candidates(text: str, doc: date | None) -> Iterator[_Candidate]:
                 end = pos + len(tail.group().rstrip()) if tail else pos
         elif m.group("strong") is None:
             continue
-        elif doc is not None and _WITHIN.match(m.group(0)):
+        elif doc is not None and _WITHIN.match(m.group(0)) and _opens_sentence(text, m.start()):
             when = shift(doc, n, unit)  # "Trong thời hạn 60 ngày làm việc, X …" names no event: from the document date
         yield _Candidate(m.start(), end, "relative", when)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """The match opens the text or a sentence ('Trong thời hạn 60 ngày, X …'), not a phrase inside one ('ảnh chụp
+    trong vòng 6 tháng')."""
+    return not text[:at].strip() or bool(re.search(r"[.;:!?\n]\s*$", text[:at]))
 
 
 def _anchor_date(m: re.Match[str], doc: date | None) -> date | None:

@@ -122,7 +122,8 @@ ROLE_LINE = re.compile(r"^\W*(?:đại diện\s+)?(?:lãnh đạo|ban giám đ�
                        r"[^.;:!?]{0,120}[;.,]?\s*$")
 PERSON_LINE = re.compile(r"^\W*(Ông|Bà|Đồng chí|Đ/c)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5}\W*$")
 # A list of the papers of a dossier ("Hồ sơ gồm:", "Thành phần hồ sơ:"): its items are papers, not tasks.
-DOSSIER = re.compile(r"\b(hồ sơ|thành phần hồ sơ|tài liệu)\b[^.:]{0,120}\b(gồm|bao gồm)\b[^.]*:$|^\W*thành phần hồ sơ")
+DOSSIER = re.compile(r"\b(hồ sơ|thành phần hồ sơ|tài liệu)\b[^.:]{0,120}\b(gồm|bao gồm)\b[^.]*:$|^\W*thành phần hồ sơ|"
+                     r"^\W*hồ sơ(?: (?:cần nộp|nộp|đề nghị|xét [^.:;]{1,40}))?\W*$")  # a section headed "II. HỒ SƠ"
 # "các hội do Đảng, Nhà nước giao nhiệm vụ", "nhiệm vụ do UBND tỉnh giao": who assigned it, not a request.
 PASSIVE_GIAO = re.compile(r"\bdo\s+(?:[^\s.;:]+[ ,]+){1,6}?giao\b")
 # "Ý kiến góp ý xin gửi về Bộ Tài chính trước ngày …": the addressees are asked to send something back by a date.
