@@ -637,3 +637,8 @@ def test_the_papers_under_a_dossier_heading_are_no_tasks(tmp_path: Path) -> None
             "2. 4 ảnh 3x4 (ảnh chụp trong vòng 6 tháng, sinh viên phải mặc áo sơ mi);\n"
             "III. Sở Nội vụ tổng hợp hồ sơ trước ngày 5/4/2024.\n")
     assert [task["clause"] for task in tasks_of(tmp_path, body)] == ["III"]
+
+
+def test_the_sectors_and_localities_are_the_addressees(tmp_path: Path) -> None:
+    [task] = tasks_of(tmp_path, "Yêu cầu các sở, ban, ngành, địa phương nghiên cứu, thực hiện nghiêm túc.\n")
+    assert task["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]

@@ -69,6 +69,7 @@ INTRO_TAIL = re.compile(
 )
 ADDRESSEES = re.compile(
     r"\b(quý cơ quan|quý đơn vị|quý địa phương|các cơ quan, đơn vị, địa phương|các cơ quan, địa phương|"
+    r"các sở, ban, ngành, địa phương|các sở, ngành, địa phương|"
     r"các đơn vị, địa phương|các bộ, ngành, địa phương|các cơ quan, đơn vị|các đơn vị|đơn vị|các địa phương|"
     r"các bộ, cơ quan, địa phương|các đồng chí)\b"
 )
