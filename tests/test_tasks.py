@@ -640,5 +640,5 @@ def test_the_papers_under_a_dossier_heading_are_no_tasks(tmp_path: Path) -> None
 
 
 def test_the_sectors_and_localities_are_the_addressees(tmp_path: Path) -> None:
-    [task] = tasks_of(tmp_path, "Yêu cầu các sở, ban, ngành, địa phương nghiên cứu, thực hiện nghiêm túc.\n")
+    [task] = tasks_of(tmp_path, "Yêu cầu các sở, ban, ngành, địa phương thực hiện nghiêm túc các nhiệm vụ được giao.\n")
     assert task["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
