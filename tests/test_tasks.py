@@ -642,3 +642,10 @@ def test_the_papers_under_a_dossier_heading_are_no_tasks(tmp_path: Path) -> None
 def test_the_sectors_and_localities_are_the_addressees(tmp_path: Path) -> None:
     [task] = tasks_of(tmp_path, "Yêu cầu các sở, ban, ngành, địa phương thực hiện nghiêm túc các nhiệm vụ được giao.\n")
     assert task["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
+
+
+def test_the_task_assigned_to_the_issuer_is_a_noun_phrase_not_a_request(tmp_path: Path) -> None:
+    body = ("Thực hiện nhiệm vụ giao cho Ủy ban nhân dân tỉnh (cơ quan thường trực), Ủy ban nhân dân tỉnh Quảng Ngãi "
+            "xây dựng các dự thảo gửi lấy ý kiến các cơ quan như sau:\n"
+            "1. Sở Tài chính góp ý dự thảo trước ngày 5/4/2024.\n")
+    assert [(task["clause"], task["lead"]) for task in tasks_of(tmp_path, body)] == [("1", ["Sở Tài chính"])]

@@ -12,7 +12,8 @@ import re
 _GIAO = (r"(?<!ngoại )(?<!bàn )(?<!chuyển )(?<!bị )giao(?! thông| dịch| lưu| tiếp| kết| hàng| nhận| đất| rừng| khoán"
          r"| ban| thừa| diện| hữu| thoa| tranh| điểm| nộp| thương)")
 REQUEST = re.compile(
-    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!những )(?<!\d )(?<!có )(?<!được )(?<!đã )(?<!dung )(?<!bản )(?<!văn )"
+    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!những )(?<!\d )(?<!nhiệm vụ )(?<!có )(?<!được )(?<!đã )(?<!dung )"
+    r"(?<!bản )(?<!văn )"
     rf"(?:(?<=do đó )|(?<!đó ))(?<!đạt )(?<!theo )\b({_GIAO}|yêu cầu|đề nghị|kiến nghị|kính trình)\b"
     r"(?! của| số| tại|:$| này| do| đặt| nêu| trên)"
 )
