@@ -101,6 +101,8 @@ def test_tab_laid_out_columns() -> None:
     (["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Nguyễn Văn Long"],
      ("KT.", "Bộ trưởng", "Thứ trưởng", "Nguyễn Văn Long")),
     (["GIÁM ĐỐC", "Phạm Thị Minh Hiếu"], (None, None, "Giám đốc", "Phạm Thị Minh Hiếu")),
+    (["KT. HIỆU TRƯỞNG", "P. HIỆU TRƯỞNG", "Trần Văn An"], ("KT.", "Hiệu trưởng", "Phó Hiệu trưởng", "Trần Văn An")),
+    (["KT. GIÁM ĐỐC", "P.GIÁM ĐỐC", "Lê Văn Bình"], ("KT.", "Giám đốc", "Phó Giám đốc", "Lê Văn Bình")),
 ])
 def test_signer_variants(printed: list[str], expected: tuple) -> None:
     found, _ = signer.extract(printed)

@@ -30,6 +30,9 @@ AUTHORITIES = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q.", 
                "t/l": "TL.", "t.m": "TM.", "k.t": "KT.", "t.l": "TL."}
 
 
+_SHORT_PHO = re.compile(r"^P\s?\.\s*(?=[A-ZĐÀ-Ỹ]{2,}(?:\s|$))")
+
+
 def split_tail(text: str) -> tuple[str, str]:
     """Cut signature text glued after the last Nơi nhận item in scrapes: (item, signature)."""
     m = SIGNATURE_START.search(text)
@@ -56,6 +59,7 @@ def extract(lines: list[str], issuer: str | None = None) -> tuple[dict, list[str
             caps.append(glued["head"])
             name = glued["name"]
             break
+        text = _SHORT_PHO.sub("PHÓ ", text)  # 'P. HIỆU TRƯỞNG': the deputy's title written short
         m = _NAME_TAIL.match(text)
         if is_upper(text) and not (m and m["head"] and is_upper(m["head"])):
             caps.append(text)
