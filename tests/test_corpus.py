@@ -33,7 +33,7 @@ def _scorer():
 
 
 # Floors reached on the nine dev scans (handwritten numbers and days, seals over the signature).
-SCAN_FLOORS = {"header_accuracy": 0.91, "recipients_f1": 0.88, "task_f1": 0.88}
+SCAN_FLOORS = {"header_accuracy": 0.91, "recipients_f1": 0.88, "task_f1": 0.86}
 SCAN_FIELD_FLOORS = {"number": 7, "date": 9, "issuer": 9, "place": 9, "subject": 9, "signer.name": 6}
 
 
