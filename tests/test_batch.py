@@ -126,6 +126,32 @@ def test_resume_skips_then_force_redoes(tmp_path: Path) -> None:
     assert summary(out)["formats"]["txt"]["files"] == 6
 
 
+def test_outputs_of_other_extraction_code_are_converted_again(tmp_path: Path) -> None:
+    make(tmp_path / "in", ["a.txt", "b.txt"])
+    out = tmp_path / "out"
+    run_batch([tmp_path / "in"], out, jobs=1)
+    stale = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    stale["source"]["pipeline_version"] = "1+000000000000"  # written by an earlier release
+    (out / "a.json").write_text(json.dumps(stale, ensure_ascii=False), encoding="utf-8")
+    again = run_batch([tmp_path / "in"], out, jobs=1)
+    assert (again["converted"], again["skipped"]) == (1, 1)
+    assert PIPELINE_VERSION.startswith("1+") and len(PIPELINE_VERSION) == 14
+
+
+def test_the_pipeline_version_follows_the_extraction_code(tmp_path: Path) -> None:
+    from congvan import pipeline_version
+
+    (tmp_path / "extractors").mkdir()
+    (tmp_path / "service").mkdir()
+    (tmp_path / "extractors" / "rules.py").write_text("WORDS = ('giao',)\n", encoding="utf-8")
+    (tmp_path / "service" / "app.py").write_text("PORT = 8000\n", encoding="utf-8")
+    first = pipeline_version(tmp_path)
+    (tmp_path / "service" / "app.py").write_text("PORT = 8080\n", encoding="utf-8")  # cannot change an output
+    assert pipeline_version(tmp_path) == first
+    (tmp_path / "extractors" / "rules.py").write_text("WORDS = ('giao', 'yêu cầu')\n", encoding="utf-8")
+    assert pipeline_version(tmp_path) != first
+
+
 def test_killed_run_loses_nothing(tmp_path: Path) -> None:
     make(tmp_path / "in", [f"cv{n:02d}.txt" for n in range(40)])
     command = [sys.executable, "-m", "congvan.cli", "convert", str(tmp_path / "in"), "-j", "2"]
