@@ -180,7 +180,7 @@ HEAD_FIRST_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Ban", ("chấp hành", "chỉ đạo", "chỉ huy", "chủ nhiệm", "quản lý", "thường vụ", "tổ chức", "tuyên giáo",
              "dân vận", "nội chính", "kinh tế", "pháp chế", "dân tộc", "đại diện", "điều hành", "thi đua",
              "tiếp công dân", "kiểm tra", "giám sát", "giám đốc", "biên tập", "quản trị", "công tác")),
-    ("Hội đồng", ("thẩm định", "quản trị", "thi đua", "khoa học", "tư vấn", "xét duyệt", "kỷ luật",
+    ("Hội đồng", ("thẩm định", "quản trị", "quản lý", "thi đua", "khoa học", "tư vấn", "xét duyệt", "kỷ luật",
                   "nghiệm thu", "đánh giá", "tuyển dụng", "giám khảo", "phối hợp", "bầu cử")),
     ("Đoàn", ("kiểm tra", "thanh tra", "công tác", "giám sát", "khảo sát", "đánh giá", "luật sư")),
     ("Cục", ("quản lý",)),
