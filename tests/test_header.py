@@ -154,17 +154,6 @@ def test_a_plain_text_subject_continues_on_a_lower_case_line(second: str, subjec
     assert found == subject
 
 
-@pytest.mark.parametrize(("after", "kept"), [
-    ("Sở Tài chính nhận Văn bản số 1189/SNV-VP ngày 29/8/2025 của", []),  # the body's first sentence
-    ("Hội Nông dân tỉnh có Tờ trình ngày 12 tháng 3 năm 2025 về việc", []),
-    ("và Phát triển nông thôn", ["và Phát triển nông thôn"]),  # the addressee wrapped onto a second line
-])
-def test_a_one_line_kinh_gui_ends_where_the_body_cites_a_document(after: str, kept: list[str]) -> None:
-    from congvan.text.zones import recipients_end
-    block = lines("Kính gửi: Sở Nông nghiệp", after, "Nội dung tiếp theo của văn bản.")
-    assert [line.text for line in block[1:recipients_end(block, 0)]] == kept
-
-
 def test_an_addressee_bracket_citing_its_appointment_runs_on() -> None:
     from congvan.text.zones import recipients_end
     block = lines("Kính gửi:", "- Các thành viên Hội đồng thẩm định (theo Quyết định", "số 12/QĐ-UBND ngày 3/4/2025);",

@@ -105,21 +105,3 @@ def test_invitees_listed_after_the_inviting_sentence(tmp_path: Path, list_head: 
     result = extract_file(path)
     assert result["document"]["recipients"] == ["Các sở, ban, ngành thuộc tỉnh", "Phòng Kế hoạch - Sở Tài chính",
                                                 "Viettel Quảng Ngãi"]
-
-
-def test_invitees_in_numbered_groups_after_the_inviting_sentence(tmp_path: Path) -> None:
-    text = GIAY_MOI.replace(
-        "2. Thành phần mời:\n- Đồng chí Trần Văn B - Phó Chủ tịch UBND tỉnh\nchủ trì.\n"
-        "- Đại diện lãnh đạo các sở, ban, ngành thuộc tỉnh;\n"
-        "- Đại diện lãnh đạo và Chuyên viên phụ trách chuyển đổi số Phòng Kế hoạch -\nSở Tài chính;\n"
-        "- Đại diện Viettel Quảng Ngãi.\n",
-        "Để thống nhất nội dung. Ủy ban nhân dân tỉnh kính mời:\n1. Sở Y tế:\n- Ban Giám đốc Sở;\n"
-        "- Phòng Nghiệp vụ dược.\n2. Bảo hiểm xã hội tỉnh:\n- Đại diện Lãnh đạo cơ quan;\n"
-        "- Lãnh đạo Phòng giám định.\n")
-    assert "Sở Y tế:" in text
-    path = tmp_path / "gm.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract_file(path)
-    assert result["document"]["recipients"] == ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]
-    [meeting] = result["tasks"]  # who of each unit comes is no task
-    assert meeting["lead"] == ["Sở Y tế", "Bảo hiểm xã hội tỉnh"]

@@ -34,8 +34,6 @@ from congvan.extractors.task_fields import shorten, title
      "Phối hợp với Sở Tài chính xây dựng bộ chỉ tiêu"),
     ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành "
      "Quyết định này./.", "Thi hành Quyết định này"),
-    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ chịu trách nhiệm thi hành "
-     "Quyết định này./.", "Thi hành Quyết định này"),  # the heads of several bodies
     # already verb-first: kept; a second action after ';' left to the description
     ("Hướng dẫn doanh nghiệp thực hiện; đề nghị các doanh nghiệp báo cáo định kỳ.", "Hướng dẫn doanh nghiệp thực hiện"),
     # not an agency before the verb: nothing dropped

@@ -38,9 +38,8 @@ def type_line(lines: list[Line], start: int = 0, stop: int | None = None) -> tup
                 if rest and is_upper(rest) and len(rest.split()) <= 2 and not rest.startswith(("V/V", "VỀ")):
                     continue  # "QUYẾT ĐỊNH SỐ" or an issuer-like line
                 return name, i, rest
-        # a type line alone whose only slips are diacritics, or a glyph read twice ('KÉẺ HOẠCH')
-        bare = _BARE_TYPES.get(strip_accents(text)) or _BARE_TYPES.get(re.sub(r"(\w)\1", r"\1", strip_accents(text)))
-        if bare and is_upper(text):
+        bare = _BARE_TYPES.get(strip_accents(text))
+        if bare and is_upper(text):  # a type line alone whose only slips are diacritics
             return bare, i, ""
     return None, None, ""
 

@@ -50,9 +50,7 @@ def extract(block: list[Line]) -> tuple[list[str], bool]:
 
 # 'Thành phần (mời):' or the inviting sentence '<host> trân trọng kính mời:', its list after it
 _INVITEES = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?(?:thành phần(?:\s+(?:mời|tham dự|dự họp))*|"
-                       r"(?:[^:]*?[.;]\s+)?[^.;:]{0,100}?\b(?:trân trọng\s+)?kính mời)\s*:\s*", re.I)
-# "1. Sở Y tế:" in the invitee list: a unit invited, the dash lines under it say who of it comes
-_GROUP = re.compile(r"^\s*(?:\d+|[a-zđ])\s*[.)]\s*(?P<name>[^:]{2,200}?)\s*:\s*$")
+                       r"[^.;:]{0,100}?\b(?:trân trọng\s+)?kính mời)\s*:\s*", re.I)
 # A new section of the invitation: "3. Nội dung:", "Thời gian:", "Địa điểm:", "II. …".
 _SECTION = re.compile(r"^\s*(?:(?:\d+|[IVX]+)\s*[.)]\s|[a-zđ]\)\s|[A-ZĐÀ-Ỹ][^:;,.]{0,30}:(?:\s|$))")
 _HOST_LINE = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?chủ trì\s*:\s*", re.I)
@@ -94,16 +92,9 @@ def invitees(body: list[Line]) -> list[str]:
         if not m:
             continue
         printed: list[str] = [line.text[m.end():]] if line.text[m.end():].strip() else []
-        in_group = False
         for item in body[index + 1:]:
             text = item.text.strip()
-            group = _GROUP.match(text)
-            if group and is_agency_start(group["name"]):
-                printed.append(group["name"])
-                in_group = True
-            elif in_group and _ITEM.match(text):
-                continue
-            elif _ITEM.match(text):
+            if _ITEM.match(text):
                 printed.append(_ITEM.sub("", text))
             elif printed and not printed[-1].rstrip().endswith((";", ".", ":")) and not _SECTION.match(text):
                 printed[-1] = f"{printed[-1]} {text}"  # a wrapped item

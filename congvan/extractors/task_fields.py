@@ -330,14 +330,10 @@ def _without_request(phrase: str) -> str:
     return asked
 
 
-# "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ … chịu trách nhiệm …": the heads of several bodies as the subject
-_HEADS_OF = re.compile(r"^các (?:bộ trưởng|thủ trưởng|giám đốc|chủ tịch|trưởng ban|tổng giám đốc)\b")
-
-
 def _without_subject(phrase: str) -> str:
     """'UBND các huyện, thị xã khẩn trương rà soát …' → 'khẩn trương rà soát …'."""
     if not (agencies.is_agency_start(unhead(phrase)) or ADDRESSEES.match(fold(phrase)) or
-            re.match(r"^(?:các đồng chí|các đại biểu|đồng chí|quý)\b", fold(phrase)) or _HEADS_OF.match(fold(phrase))):
+            re.match(r"^(?:các đồng chí|các đại biểu|đồng chí|quý)\b", fold(phrase))):
         return phrase
     who, rest = _split_who(phrase)
     if not rest or not who or len(who) > 250:

@@ -12,7 +12,7 @@ import re
 _GIAO = (r"(?<!ngoại )(?<!bàn )(?<!chuyển )(?<!bị )giao(?! thông| dịch| lưu| tiếp| kết| hàng| nhận| đất| rừng| khoán"
          r"| ban| thừa| diện| hữu| thoa| tranh| điểm| nộp| thương)")
 REQUEST = re.compile(
-    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!những )(?<!\d )(?<!nhiệm vụ )(?<!có )(?<!được )(?<!đã )(?<!dung )"
+    r"(?<!việc )(?<!theo )(?<!xét )(?<!các )(?<!có )(?<!được )(?<!đã )(?<!dung )"
     r"(?<!bản )(?<!văn )"
     rf"(?:(?<=do đó )|(?<!đó ))(?<!đạt )(?<!theo )\b({_GIAO}|yêu cầu|đề nghị|kiến nghị|kính trình)\b"
     r"(?! của| số| tại|:$| này| do| đặt| nêu| trên)"
@@ -35,7 +35,7 @@ CITED_WORK = re.compile(
 ACTION = re.compile(
     r"^(?:\W*)(chủ trì|phối hợp|tổ chức|triển khai|thực hiện|tham mưu|báo cáo|rà soát|xây dựng|hướng dẫn|"
     r"kiểm tra|theo dõi|đôn đốc|bố trí|tăng cường|tiếp tục|đẩy mạnh|chuẩn bị|gửi|cử|đăng ký|nghiên cứu|"
-    r"nhập (?:đầy đủ )?(?:dữ liệu|số liệu|thông tin)|nhắc nhở|giải trình|"
+    r"nhắc nhở|"
     r"tập trung|bảo đảm|đảm bảo|khẩn trương|chỉ đạo|tổng hợp|phổ biến|quán triệt|lập|cập nhật|nâng cao|"
     r"thành lập|kiện toàn|tạo điều kiện|tăng|giải quyết|xử lý|công bố|ban hành|phải|cung cấp|đánh giá|"
     r"rà soát|liệt kê|hoàn thiện|hoàn thành|bổ sung|mời|tham gia|nghiêm túc|chấp hành|căn cứ|"
@@ -86,12 +86,7 @@ FOUNDS = re.compile(r"^\W*(thành lập|kiện toàn|thành lập và kiện to�
 # The sections of a plan that state aims, targets or background: their items assign nothing.
 PURPOSE = re.compile(r"^\W*(mục đích|yêu cầu|mục tiêu|chỉ tiêu|căn cứ|kết quả|tình hình|đánh giá|quan điểm|"
                      r"sự cần thiết|bối cảnh)[^.:]{0,60}$")
-# A meeting's agenda ("Nội dung, chương trình Hội nghị", "Chương trình cuộc họp"): who speaks when, not tasks.
-AGENDA = re.compile(r"^\W*(?:[\divx]+\s*[.)]\s*)?(?:nội dung\s*(?:,|và)?\s*)?(?:chương trình|nội dung|kịch bản)\s+"
-                    r"(?:của\s+)?(?:hội nghị|cuộc họp|buổi họp|buổi làm việc|hội thảo|lễ|phiên họp|tọa đàm)\b"
-                    r"[^.:;]{0,60}:?$")
-# "… chịu trách nhiệm thi hành Quyết định này", also "… căn cứ Quyết định thi hành./." (an older wording)
-EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)|căn cứ quyết định (này )?(để )?thi hành")
+EXECUTE = re.compile(r"chịu trách nhiệm (thi hành|thực hiện|tổ chức thực hiện)")
 INVITE = re.compile(r"(trân trọng |kính )?(kính )?mời\b.{0,200}\b(dự|tham dự|đến dự|họp)\b", re.I)
 REPORT = re.compile(r"[Bb]áo cáo(?: kết quả[^,;.]{0,60}?)?\s+(?:về |cho |lên )?(?P<to>[^,;.()]{3,80})"
                     r"(?:\s*\(\s*(?:thông )?qua\s+(?P<via>[^)]{3,80})\))?")
@@ -118,10 +113,6 @@ QUOTED_REQUEST = re.compile(r"(\bcủa\s[^,;]{2,150}|\bvề việc|\btrong đó,
 # Contact details under a letter: a person and how to reach them, not a task.
 CONTACT = re.compile(r"^\W*(chức vụ|đơn vị công tác|(số )?điện thoại( liên hệ)?|sđt|email|e-mail|địa chỉ|họ và tên|"
                      r"họ tên|ngày sinh|đầu mối liên hệ|người liên hệ|cán bộ (đầu mối|liên hệ)|fax)\s*:")
-# Who attends or is sent, as a list item: "Đại diện Lãnh đạo Phòng KH-TC;", "Ban Giám đốc Sở;" (no verb follows).
-ROLE_LINE = re.compile(r"^\W*(?:đại diện\s+)?(?:lãnh đạo|ban giám đốc|ban lãnh đạo|thủ trưởng|(?:phó )?trưởng|"
-                       r"(?:phó )?giám đốc|chuyên viên|cán bộ|công chức|viên chức|thành viên)\b"
-                       r"[^.;:!?]{0,120}[;.,]?\s*$")
 PERSON_LINE = re.compile(r"^\W*(Ông|Bà|Đồng chí|Đ/c)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){2,5}\W*$")
 # A list of the papers of a dossier ("Hồ sơ gồm:", "Thành phần hồ sơ:"): its items are papers, not tasks.
 DOSSIER = re.compile(r"\b(hồ sơ|thành phần hồ sơ|tài liệu)\b[^.:]{0,120}\b(gồm|bao gồm)\b[^.]*:$|^\W*thành phần hồ sơ|"

@@ -31,7 +31,6 @@ from congvan.extractors.task_filters import implementation_articles, only_cited_
 from congvan.extractors.task_words import (
     ACTION,
     ADDRESSEES,
-    AGENDA,
     ATTENDEES,
     BACKGROUND,
     BOILERPLATE,
@@ -50,7 +49,6 @@ from congvan.extractors.task_words import (
     PURPOSE,
     QUOTES_BASES,
     REQUEST,
-    ROLE_LINE,
     SEND_BACK,
 )
 from congvan.text.normalize import fold, is_upper
@@ -152,7 +150,7 @@ def _visit_node(node: Clause, inherited: list[str], ctx: Context, tasks: list[di
     if node.children:
         intro = intro_agencies(text, ctx)
         quotes = quoting or bool(QUOTES_BASES.search(key)) or bool(DOSSIER.search(key)) or \
-            bool(PURPOSE.match(key)) or bool(ATTENDEES.match(key)) or bool(AGENDA.match(key))
+            bool(PURPOSE.match(key)) or bool(ATTENDEES.match(key))
         if intro is not None:
             passes = intro or passes or list(ctx.recipients)
         elif not quoting and (not own or quotes) and _strong(key) and _is_task(node, key, inherited, ctx):
@@ -202,13 +200,6 @@ def _request_after_quotes(node: Clause, quotes: bool) -> str:
     return "\n" + tail if REQUEST.search(fold(tail)) else ""
 
 
-def _only_a_name(text: str) -> bool:
-    """An item that only names a body ('Phòng Nghiệp vụ dược;'): one agency and nothing after it."""
-    text = text.strip(" ;.,")
-    found = agencies.find_agencies(text) if len(text.split()) <= 15 and agencies.is_agency_start(text) else []
-    return len(found) == 1 and fold(found[0]) == fold(text)
-
-
 def _strong(key: str) -> bool:
     """A clause with items below it is a task only when it directs on its own."""
     return bool(REQUEST.search(key) or EXECUTE.search(key) or
@@ -221,12 +212,8 @@ def _is_task(node: Clause, key: str, inherited: list[str], ctx: Context) -> bool
     key = _SHORT_NAME.sub("", key)  # "(Sau đây viết tắt là BHXH các tỉnh) …" closes the Kính gửi block
     if not key or key.startswith("(") or is_upper(node.text):
         return False
-    if not node.children and key.rstrip().endswith(":") and len(key.split()) <= 4:
-        return False  # "6. Phân công chuẩn bị:" heads what follows; on its own it asks nothing
     if id(node) in ctx.quoted or CONTACT.match(key) or PERSON_LINE.match(node.text) or only_cited_requests(node.text):
         return False
-    if not node.children and (ROLE_LINE.match(key) or _only_a_name(node.text)) and not split_who(node.text)[1]:
-        return False  # "Đại diện Lãnh đạo Phòng Kế hoạch - Tài chính;", "Phòng Nghiệp vụ dược;": who, no action
     if THANKS.match(key):
         return False  # "Bộ Công an trân trọng cảm ơn sự phối hợp của Quý cơ quan./."
     if "chịu trách nhiệm trước" in key and fold(split_who(node.text)[1]).startswith("chịu trách nhiệm trước"):

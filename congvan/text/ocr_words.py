@@ -20,8 +20,7 @@ PHRASES = ("đề nghị", "chủ trì", "phối hợp", "trước ngày", "có 
            "ổn định", "biểu mẫu", "đại biểu", "sản phẩm", "địa điểm", "thời điểm", "đẩy mạnh", "bảo hiểm",
            "khẩn trương", "khẩn cấp", "phòng, chống", "phòng chống", "quốc gia", "quốc hội", "quốc phòng",
            "kết luận", "kết quả", "cấp tỉnh", "cấp huyện", "cần thiết", "hồ sơ", "đồng chí", "thống nhất",
-           "đồng thời", "đối với", "nhiệm vụ", "quyết định", "kiến nghị", "đề xuất", "chấp hành",
-           "lần thứ", "đến năm", "giám đốc", "y tế")
+           "đồng thời", "đối với", "nhiệm vụ", "quyết định", "kiến nghị", "đề xuất", "chấp hành")
 _VARIANTS = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ", "e": "eèéẻẽẹêềếểễệ", "i": "iìíỉĩị", "o": "oòóỏõọôồốổỗộơờớởỡợ",
     "u": "uùúủũụưừứửữự", "y": "yỳýỷỹỵ", "d": "dđ",

@@ -179,16 +179,8 @@ def _is_item(text: str) -> bool:
 
 
 def _looks_like_name(text: str) -> bool:
-    """An addressee wrapped onto the next line, not the body's first sentence: no opener, no request, and no
-    capitalised sentence citing a number or date ('Sở Tài chính nhận Văn bản số 1189/SNV-VP ngày 29/8/2025 của
-    …'); a lower-case run-on may cite one ('số 2319/QĐ-TTg ngày …)' inside an addressee's bracket)."""
     return len(text) < 160 and not _OPENS_BODY.match(text) and not re.search(
-        r"\b(đề nghị|thực hiện|căn cứ|theo|nhận được)\b", text[:40], re.I) and not (
-        text[:1].isupper() and _CITES.search(text))
-
-
-_CITES = re.compile(r"\bsố:?\s*\d+\s*/|\bngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|"
-                    r"\bngày\s+\d{1,2}\s+tháng", re.I)
+        r"\b(đề nghị|thực hiện|căn cứ|theo|nhận được)\b", text[:40], re.I)
 
 
 def find_footer(lines: list[Line], start: int) -> int:
