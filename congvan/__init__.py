@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+from functools import cache
 from pathlib import Path
 
 __version__ = "0.1.0"
@@ -14,6 +14,8 @@ _NOT_EXTRACTION = ("service", "exporters", "cli.py", "clierror.py")
 def pipeline_version(root: Path = Path(__file__).parent) -> str:
     """'1+<digest of the extraction code>': an upgrade that changes how documents are read makes the outputs a
     resumed batch wrote before out of date (source.pipeline_version), so they are converted again."""
+    import hashlib
+
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*.py")):
         relative = path.relative_to(root)
@@ -23,4 +25,13 @@ def pipeline_version(root: Path = Path(__file__).parent) -> str:
     return f"1+{digest.hexdigest()[:12]}"
 
 
-PIPELINE_VERSION = pipeline_version()
+@cache
+def _installed_version() -> str:
+    return pipeline_version()
+
+
+def __getattr__(name: str) -> str:
+    """PIPELINE_VERSION is computed on first use (batch conversion), not by every `import congvan`."""
+    if name == "PIPELINE_VERSION":
+        return _installed_version()
+    raise AttributeError(f"module 'congvan' has no attribute {name!r}")

@@ -138,13 +138,15 @@ def test_quyet_dinh_executors_only(tmp_path: Path) -> None:
     assert task["lead"] == ["Văn phòng UBND tỉnh", "Sở Nội vụ"]
 
 
+GM_HEADER = HEADER.replace("V/v triển khai nhiệm vụ", "GIẤY MỜI\nDự họp về công tác cải cách hành chính").replace(
+    "Số: 15/UBND-KT", "Số: 17/GM-UBND")
+
+
 def test_invitation_gives_one_attendance_task(tmp_path: Path) -> None:
-    header = HEADER.replace("V/v triển khai nhiệm vụ", "GIẤY MỜI\nDự họp về công tác cải cách hành chính").replace(
-        "Số: 15/UBND-KT", "Số: 17/GM-UBND")
     body = ("Ủy ban nhân dân tỉnh trân trọng kính mời lãnh đạo các đơn vị nêu trên dự họp.\n"
             "Thời gian: 14 giờ 00, ngày 22 tháng 4 năm 2024.\n"
             "Đề nghị Sở Nội vụ chuẩn bị báo cáo.\n")
-    found = tasks_of(tmp_path, body, header)
+    found = tasks_of(tmp_path, body, GM_HEADER)
     assert found[0]["clause"] == "meeting"
     assert found[0]["lead"] == ["Sở Tài chính", "Sở Nội vụ", "UBND các huyện, thị xã, thành phố"]
     assert found[0]["deadline"] == {"date": "2024-04-22", "kind": "on", "text": "ngày họp"}
@@ -152,12 +154,10 @@ def test_invitation_gives_one_attendance_task(tmp_path: Path) -> None:
 
 
 def test_what_an_invitation_asks_besides_attending_is_due_by_the_meeting(tmp_path: Path) -> None:
-    header = HEADER.replace("V/v triển khai nhiệm vụ", "GIẤY MỜI\nDự họp về công tác cải cách hành chính").replace(
-        "Số: 15/UBND-KT", "Số: 17/GM-UBND")
     body = ("Ủy ban nhân dân tỉnh trân trọng kính mời lãnh đạo các đơn vị nêu trên dự họp.\n"
             "Thời gian: 14 giờ 00, ngày 22 tháng 4 năm 2024.\n"
             "Giao Sở Tài chính báo cáo tình hình giải ngân vốn đầu tư công.\n")
-    prepared = tasks_of(tmp_path, body, header)[1]
+    prepared = tasks_of(tmp_path, body, GM_HEADER)[1]
     assert prepared["lead"] == ["Sở Tài chính"] and prepared["deadline"]["date"] == "2024-04-22"
 
 
@@ -584,14 +584,12 @@ def test_a_to_trinh_keeps_its_closing_kinh_trinh(tmp_path: Path) -> None:
 
 
 def test_a_later_paragraph_of_an_article_that_directs_is_its_task(tmp_path: Path) -> None:
-    header = HEADER.replace("V/v triển khai nhiệm vụ", "QUYẾT ĐỊNH\nVề việc hợp nhất Hội Luật gia").replace(
-        "Số: 15/UBND-KT", "Số: 16/QĐ-UBND").split("Kính gửi")[0]
     body = ("Điều 1. Cho phép hợp nhất Hội Luật gia của ba tỉnh thành Hội Luật gia tỉnh Quảng Ngãi.\n"
             "Điều 2. Hội Luật gia tỉnh Quảng Ngãi là tổ chức xã hội - nghề nghiệp có tư cách pháp nhân.\n"
             "Trong thời hạn 30 ngày làm việc, Ban Chấp hành Hội Luật gia tỉnh Quảng Ngãi có trách nhiệm tổ chức "
             "Đại hội.\n"
             "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n")
-    [task] = tasks_of(tmp_path, body, header)
+    [task] = tasks_of(tmp_path, body, QD_HEADER)
     assert task["clause"] == "2" and task["lead"] == ["Ban Chấp hành Hội Luật gia tỉnh Quảng Ngãi"]
     assert task["description"].startswith("Trong thời hạn 30 ngày") and task["deadline"]["kind"] == "relative"
     assert task["deadline"]["date"] == "2024-05-15"  # 30 working days (Monday to Friday) after 03/4/2024

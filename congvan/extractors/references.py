@@ -14,20 +14,19 @@ CITABLE_TYPES = TYPE_NAMES + ["Luật", "Hiến pháp", "Bộ luật"]
 _TYPES = "|".join(re.escape(n) for n in CITABLE_TYPES + ["Văn bản"])
 NUMBER = r"\d{1,6}(?:\s*/\s*(?:19|20)\d\d)?\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&.]*(?:\s*[-–]\s*[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*"
 PARTY_NUMBER = r"\d{1,6}\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*"
+# a day as citations print it: '14/6/2023' or '14 tháng 6 năm 2023' (read by _day)
+_DATE = (r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|"
+         r"(?P<d2>\d{1,2})\s*tháng\s*(?P<m2>\d{1,2})\s*năm\s*(?P<y2>\d{4}))")
 CITE = re.compile(
     rf"(?:(?P<type>{_TYPES})(?:\s+[^\d\s,.;:()]+){{0,6}}?\s+)?(?:số|số:|số hiệu)?\s*"
-    rf"(?P<number>{PARTY_NUMBER}|{NUMBER})"
-    r"(?:\s*(?:ngày|,\s*ngày)\s*(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|"
-    r"(?P<d2>\d{1,2})\s*tháng\s*(?P<m2>\d{1,2})\s*năm\s*(?P<y2>\d{4})))?",
+    rf"(?P<number>{PARTY_NUMBER}|{NUMBER})(?:\s*(?:ngày|,\s*ngày)\s*{_DATE})?",
     re.I,
 )
 
 _FIRST_NUMBER = re.compile(rf"(?:{PARTY_NUMBER}|{NUMBER})", re.I)
 _TYPE_NAME = re.compile(rf"(?<!\w)(?:{_TYPES})(?!\w)", re.I)
 # 'Ngày 18/3/2025, Sở Tài chính đã có Công văn số 325/STC-HTDN': a sentence that opens with the day
-_OPENING_DAY = re.compile(
-    r"(?:^|[.;:]\s+|\n)[“\"'(]?\s*Ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})|"
-    r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))\s*,\s*")
+_OPENING_DAY = re.compile(rf"(?:^|[.;:]\s+|\n)[“\"'(]?\s*Ngày\s+{_DATE}\s*,\s*")
 _REACH = 200  # characters before a number where its type name can start (a type, six words, 'số')
 
 
@@ -89,7 +88,7 @@ def _printed_type(m: re.Match[str]) -> tuple[str | None, int]:
 
 
 def _day(m: re.Match[str]) -> date | None:
-    """The date printed after the number ('… ngày 14/6/2023'), if any."""
+    """The date of a match holding _DATE ('… ngày 14/6/2023' after a number, or a sentence's opening day)."""
     if not (m["d"] or m["d2"]):
         return None
     return to_date(m["d"] or m["d2"], m["m"] or m["m2"], m["y"] or m["y2"])
@@ -106,7 +105,7 @@ def _opening_day(text: str, since: int, number_at: int) -> date | None:
     between = text[found.end():number_at]
     if re.search(r"[.;]\s|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|ngày\s+\d|nhận", between, re.I):
         return None
-    return to_date(found["d"] or found["d2"], found["m"] or found["m2"], found["y"] or found["y2"])
+    return _day(found)
 
 
 def _type(printed: str | None, number: str) -> str | None:

@@ -153,12 +153,12 @@ def subject_action(text: str, ctx: Context) -> list[str]:
 
 
 def _find_subject_action(text: str, ctx: Context) -> list[str]:
-    body = text
-    if BACKGROUND.match(fold(text)) or _TIME_OPENER.match(fold(text)):
+    body, key = text, fold(text)
+    if BACKGROUND.match(key) or _TIME_OPENER.match(key):
         body = re.sub(r"^[^,]{0,200}?,\s*(?=[A-ZĐ]|các\b)", "", text)
     # "Đối với các cơ sở …, vẫn …, Sở Y tế có văn bản …": the doer after the topic, whose words may hold commas
     # (not a quoted rule's)
-    if re.match(r"\W*đối với\b", fold(text)) and not re.search(r"[“”\"]", text[:300]):
+    if re.match(r"\W*đối với\b", key) and not re.search(r"[“”\"]", text[:300]):
         starts = [m.end() for m in re.finditer(r",\s*", text[:300]) if _names_a_doer(text[m.end():], ctx)]
         body = text[starts[0]:] if starts else body
     if not _names_a_doer(body, ctx):

@@ -52,17 +52,15 @@ _CITED_PART = re.compile(r"^\s*(?:Phần|Chương|Mục|Điều)\s+[\dIVXLC]+\s+
 
 
 def _continues(prev: Line, line: Line, margin: float, right: float) -> bool:
-    if line.x0 is None or prev.x0 is None:
-        return False
-    if LABEL_START.match(line.text):
-        return bool(_CITED_PART.match(line.text)) and (prev.x1 or 0) >= right - 40 \
-            and not prev.text.rstrip().endswith((".", ":", ";")) and line.x0 <= margin + 12
-    if line.x0 > margin + 12:
-        return False
-    if line.column == "right" and prev.column != "right":
+    if line.x0 is None or prev.x0 is None or line.x0 > margin + 12:
         return False
     prev_full = (prev.x1 or 0) >= right - 40
-    if prev.text.rstrip().endswith((".", ":", ";")) and not prev_full:
+    prev_closed = prev.text.rstrip().endswith((".", ":", ";"))
+    if LABEL_START.match(line.text):
+        return bool(_CITED_PART.match(line.text)) and prev_full and not prev_closed
+    if line.column == "right" and prev.column != "right":
+        return False
+    if prev_closed and not prev_full:
         return False
     if (prev.x1 or 0) < margin + 0.6 * (right - margin) and line.text.lstrip()[:1].isupper():
         return False  # a line ending far short of the margin ends its paragraph ('- Điện thoại: 0912…')
