@@ -222,7 +222,7 @@ def issuer_request(text: str, ctx: Context) -> str | None:
     return None
 
 
-# "…; Trung tâm X báo cáo UBND tỉnh về tình hình …, cụ thể như sau:": the issuer reports what follows
+# "…; Sở X báo cáo UBND tỉnh về tình hình …, cụ thể như sau:": the issuer reports what follows
 _REPORTS = re.compile(r"^(?P<subject>[^;]*?)\b(?:kính |xin )?báo cáo\b[^;]*?"
                       r"(?:như sau|sau đây|(?:các )?nội dung sau)\s*:$")
 
